@@ -241,6 +241,21 @@ class RecordsMixin:
             search_index.remove(c, kind, ids)
             self._notify(Change(kind.value, tuple(ids), "purge"))
 
+    def set_updated_at(self, kind: Kind | str, record_id: int, stamp: str,
+                       *, deleted_at: str | None | bool = False) -> None:
+        """Set a record's ``updated_at`` (and optionally ``deleted_at``) as given: used
+        when merging records from a bundle, which keep their own times."""
+        spec = SPECS[Kind(kind)]
+        with self.transaction() as c:
+            if deleted_at is False:
+                c.execute(f"UPDATE {spec.table} SET updated_at = ? WHERE id = ?", (stamp, record_id))
+            else:
+                c.execute(
+                    f"UPDATE {spec.table} SET updated_at = ?, deleted_at = ? WHERE id = ?",
+                    (stamp, deleted_at, record_id),
+                )
+                search_index.reindex(c, Kind(kind), [record_id])
+
     # --- helpers ------------------------------------------------------------------------
     def _validate(self, rec: Record) -> None:
         found = problems(rec)

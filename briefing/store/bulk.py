@@ -1,0 +1,262 @@
+"""Loading many new records fast: synthetic benchmark stores and large imports.
+
+    from briefing.store.bulk import BulkLoader
+    with BulkLoader(store, progress=print) as bulk:   # one write transaction
+        pid = bulk.add(Person(name="Aleksandar Vučić", aliases=["Вучић"]))
+        bulk.add(Statement(speaker_id=pid, text="…", date=PartialDate(2025)))
+    # on leaving: rows flushed, search index built, one change notice sent
+
+``add`` gives each record its id at once (so later records can refer to it) and
+buffers it; buffers are written with ``executemany`` in dependency order (sources,
+organisations, people, visits, agreements, statements, …) so foreign keys hold.
+The search index rows are built at the end with :func:`search_index.reindex` (the
+search index's own code, so its row layout stays in one place).  An exception
+inside the ``with`` block rolls everything back.
+
+Records are validated like :meth:`Store.add` does unless ``validate=False``.
+Timestamps default to the time the loader starts; records that carry their own
+``created_at``/``updated_at`` keep them (a seeded generator gives fixed times).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid as uuidlib
+from collections.abc import Callable, Iterable
+
+from briefing.domain import Agreement, Change, Kind, Organisation, Person, Record
+from briefing.fold import fold_key
+from briefing.store import search_index
+from briefing.store.errors import StoreError, ValidationError
+from briefing.store.specs import SPECS, to_row
+from briefing.validation import problems
+
+# Kinds in the order their rows must reach the database (a kind only refers to
+# kinds before it).
+LOAD_ORDER = (
+    Kind.SOURCE, Kind.ORGANISATION, Kind.PERSON, Kind.VISIT, Kind.AGREEMENT,
+    Kind.STATEMENT, Kind.FIGURE, Kind.STANCE, Kind.BRIEFING,
+)
+INDEX_CHUNK = 20_000
+CACHE_KIB = 256 * 1024  # page cache while loading (default SQLite cache is 2 MiB)
+
+Progress = Callable[[str], None]
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+class BulkLoader:
+    """Add many new records in one transaction; see the module docstring."""
+
+    def __init__(self, store, *, batch: int = 20_000, validate: bool = True,
+                 index: bool = True, progress: Progress | None = None):
+        self.store = store
+        self.batch = batch
+        self.validate = validate
+        self.index = index
+        self.progress = progress
+        self.added: dict[Kind, list[int]] = {k: [] for k in LOAD_ORDER}
+        self.timings: dict[str, float] = {}
+        self._pending: dict[Kind, list[Record]] = {k: [] for k in LOAD_ORDER}
+        self._npending = 0
+        self._next_id: dict[Kind, int] = {}
+        self._topics: dict[str, int] = {}
+        self._tx = None
+        self.conn = None
+        self._now = ""
+
+    # --- the transaction ----------------------------------------------------------------
+    def __enter__(self) -> "BulkLoader":
+        self._tx = self.store.transaction()
+        self.conn = self._tx.__enter__()
+        c = self.conn
+        self._old_cache = c.execute("PRAGMA cache_size").fetchone()[0]
+        c.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        self._now = self.store.now()
+        for kind in LOAD_ORDER:
+            table = SPECS[kind].table
+            self._next_id[kind] = c.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+        self._topics = {r[1]: r[0] for r in c.execute("SELECT id, folded FROM topics ORDER BY id DESC")}
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        try:
+            if exc_type is None:
+                self.flush()
+                if self.index:
+                    self._build_index()
+        except BaseException as inner:
+            self._finish(type(inner), inner, inner.__traceback__)
+            raise
+        self._finish(exc_type, exc, tb)
+        if exc_type is None:
+            for kind in LOAD_ORDER:
+                if self.added[kind]:
+                    self.store._notify(Change(kind.value, (), "import"))
+        return False
+
+    def _finish(self, exc_type, exc, tb) -> None:
+        try:
+            self.conn.execute(f"PRAGMA cache_size = {self._old_cache}")
+        finally:
+            tx, self._tx = self._tx, None
+            tx.__exit__(exc_type, exc, tb)
+
+    # --- adding -------------------------------------------------------------------------
+    def add(self, record: Record) -> int:
+        """Queue a new record; returns (and sets) its id."""
+        if self._tx is None:
+            raise StoreError("BulkLoader.add is used inside 'with BulkLoader(store) as bulk:'")
+        if self.validate:
+            found = problems(record)
+            if found:
+                raise ValidationError([f"{record.kind.value}: {p}" for p in found])
+        kind = record.kind
+        if record.id is None:
+            record.id = self._next_id[kind]
+        self._next_id[kind] = max(self._next_id[kind], record.id + 1)
+        if not record.uuid:
+            record.uuid = str(uuidlib.uuid4())
+        record.created_at = record.created_at or self._now
+        record.updated_at = record.updated_at or record.created_at
+        self._pending[kind].append(record)
+        self._npending += 1
+        if self._npending >= self.batch:
+            self.flush()
+        return record.id
+
+    def add_all(self, records: Iterable[Record]) -> list[int]:
+        return [self.add(r) for r in records]
+
+    def flush(self) -> None:
+        """Write every queued record (in dependency order)."""
+        for kind in LOAD_ORDER:
+            recs = self._pending[kind]
+            if recs:
+                self._pending[kind] = []
+                self._write(kind, recs)
+                self.added[kind].extend(r.id for r in recs)
+        self._npending = 0
+
+    # --- writing ------------------------------------------------------------------------
+    def _write(self, kind: Kind, recs: list[Record]) -> None:
+        t0 = time.perf_counter()
+        c = self.conn
+        spec = SPECS[kind]
+        rows = []
+        for rec in recs:
+            row = to_row(spec, rec)
+            row.update(id=rec.id, uuid=rec.uuid, created_at=rec.created_at,
+                       updated_at=rec.updated_at, deleted_at=rec.deleted_at)
+            rows.append(row)
+        cols = list(rows[0])
+        c.executemany(
+            f"INSERT INTO {spec.table} ({', '.join(map(_q, cols))}) "
+            f"VALUES ({', '.join('?' * len(cols))})",
+            [[row[k] for k in cols] for row in rows],
+        )
+        self._write_links(kind, recs)
+        self.timings[f"write {kind.plural}"] = (
+            self.timings.get(f"write {kind.plural}", 0.0) + time.perf_counter() - t0
+        )
+
+    def _topic_id(self, name: str) -> int | None:
+        name = " ".join((name or "").split())
+        if not name:
+            return None
+        key = fold_key(name)
+        tid = self._topics.get(key)
+        if tid is None:
+            tid = self.conn.execute(
+                "INSERT INTO topics (name, folded) VALUES (?, ?)", (name, key)
+            ).lastrowid
+            self._topics[key] = tid
+        return tid
+
+    def _write_links(self, kind: Kind, recs: list[Record]) -> None:
+        c = self.conn
+        topics, sources = [], []
+        for rec in recs:
+            ids = {t for n in rec.topics if (t := self._topic_id(n)) is not None}
+            topics.extend((kind.value, rec.id, t) for t in sorted(ids))
+            sources.extend(
+                (kind.value, rec.id, int(s), i) for i, s in enumerate(dict.fromkeys(rec.source_ids))
+            )
+        if topics:
+            c.executemany(
+                "INSERT INTO record_topics (record_kind, record_id, topic_id) VALUES (?, ?, ?)",
+                topics,
+            )
+        if sources:
+            c.executemany(
+                "INSERT INTO record_sources (record_kind, record_id, source_id, position) "
+                "VALUES (?, ?, ?, ?)",
+                sources,
+            )
+        if kind in (Kind.PERSON, Kind.ORGANISATION):
+            self._write_aliases(kind, recs)
+        if kind == Kind.PERSON:
+            self._write_offices(recs)
+        elif kind == Kind.AGREEMENT:
+            self._write_parties(recs)
+
+    def _write_aliases(self, kind: Kind, recs: list[Person | Organisation]) -> None:
+        rows = []
+        for rec in recs:
+            seen = set()
+            for name in (rec.name, *rec.aliases):
+                name = (name or "").strip()
+                if name and name not in seen:
+                    seen.add(name)
+                    rows.append((kind.value, str(rec.id), name, fold_key(name)))
+        self.conn.executemany(
+            "INSERT INTO aliases (entity_kind, entity_id, alias, folded) VALUES (?, ?, ?, ?)", rows
+        )
+
+    def _write_offices(self, people: list[Person]) -> None:
+        rows = [
+            (p.id, i, o.title, o.country or None, o.organisation_id,
+             o.start.iso if o.start else None, int(bool(o.start and o.start.approximate)),
+             o.end.iso if o.end else None, int(bool(o.end and o.end.approximate)))
+            for p in people for i, o in enumerate(p.offices)
+        ]
+        if rows:
+            self.conn.executemany(
+                'INSERT INTO offices (person_id, position, title, country, organisation_id, start, '
+                'start_approx, "end", end_approx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                rows,
+            )
+
+    def _write_parties(self, agreements: list[Agreement]) -> None:
+        rows = []
+        for a in agreements:
+            for i, p in enumerate(a.parties):
+                rows.append((
+                    a.id, i, p.party_kind,
+                    p.ref if p.party_kind == "country" else None,
+                    int(p.ref) if p.party_kind == "organisation" else None,
+                    int(p.ref) if p.party_kind == "person" else None,
+                    p.role or "party",
+                ))
+        if rows:
+            self.conn.executemany(
+                "INSERT INTO agreement_parties (agreement_id, position, party_kind, country, "
+                "organisation_id, person_id, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    # --- the search index ---------------------------------------------------------------
+    def _build_index(self) -> None:
+        for kind in LOAD_ORDER:
+            ids = self.added[kind]
+            if not ids:
+                continue
+            t0 = time.perf_counter()
+            for start in range(0, len(ids), INDEX_CHUNK):
+                search_index.reindex(self.conn, kind, ids[start:start + INDEX_CHUNK])
+                if self.progress and len(ids) > INDEX_CHUNK:
+                    done = min(start + INDEX_CHUNK, len(ids))
+                    self.progress(f"  indexed {done:,}/{len(ids):,} {kind.plural}")
+            self.timings[f"index {kind.plural}"] = time.perf_counter() - t0
