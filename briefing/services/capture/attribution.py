@@ -29,7 +29,9 @@ SPEECH_VERBS = (
     "cautioned|predicted|conceded|confirmed|confirms|shouted|yelled|whispered|testified|"
     "reminded|reminds|thanked|described|describes|called|calls|recounted|texted|emailed|"
     "e-mailed|boasted|complained|complains|lamented|laments|vowed|vows|promised|urged|"
-    "urges|assured|assures|affirmed|observes|predicts|explained|counters|countered|adds"
+    "urges|assured|assures|affirmed|observes|predicts|explained|counters|countered|adds|"
+    "saying|adding|noting|telling|writing|explaining|stating|arguing|warning|insisting|"
+    "declaring|recalling|asking"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 _ADVERB = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+|have\s+|would\s+|will\s+)*"

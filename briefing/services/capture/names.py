@@ -57,20 +57,30 @@ ORG_WORDS = {
     "mall", "street", "avenue", "square", "bridge", "road", "park", "river", "lake",
     "stadium", "hall", "tower", "station", "group", "team", "studios", "pictures",
     "records", "review", "report", "weekly", "channel", "global", "world", "digital",
+    "parade", "festival", "championship", "election", "war", "day", "week", "fair", "show",
+    "bowl", "series", "playoff", "final", "verdict", "act", "law", "bill", "treaty", "fest",
 }
+SURNAME_LIKE = {"hall", "house", "park", "post", "bank", "street", "bridge", "tower", "lake",
+                "river", "cup", "day", "fair", "law", "bill", "power", "field", "capital",
+                "guard", "general", "major", "press", "times", "news", "world", "final", "show",
+                "star", "games", "war", "order", "court", "chair", "rivers", "banks", "parks"}
 REGION_WORDS = {"asia", "europe", "africa", "america", "americas", "middle", "east", "west",
                 "north", "south", "central", "balkans", "caucasus", "gulf", "pacific",
                 "atlantic", "arctic", "mediterranean", "eurasia", "oceania", "scandinavia",
                 "baltic", "baltics", "caribbean", "latin", "sea", "ocean", "island", "islands",
-                "county", "province", "region", "valley", "mountains", "city", "coast"}
+                "county", "province", "region", "valley", "mountains", "city", "coast",
+                "midwest", "upper", "lower", "northeast", "northwest", "southeast", "southwest",
+                "heights", "hills", "lakes", "northern", "southern", "eastern", "western", "beach", "springs", "falls", "harbor", "harbour", "bay"}
+_PLACE_PREFIXES = {"san", "santa", "los", "las", "port", "fort", "saint", "st", "mount", "lake",
+                   "cape", "new", "el", "la", "sao", "são", "rio", "puerto", "costa"}
 _FUNCTION = set("""the a an in on at during this that these those it he she they we i you
 but and or so since after before while as if when several another now then however also
 there here his her their our my its your days today yesterday tomorrow last next both all
 some many most such what who why how where which although though meanwhile still yet even
 like with from by for to of under over between among according despite instead either
-neither every each no not just only one two three four five first second third new more
+neither every each no not just only one two three four five first second third more
 once later earlier until unless because whether thus hence indeed perhaps maybe well
-let let's please thank thanks yes oh ok okay sure great good""".split())
+let let's please thank thanks yes oh ok okay""".split())
 _TIME_WORDS = {m.lower() for m in MONTHS} | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -79,6 +89,12 @@ _PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "
               "del", "dos", "das", "ibn", "el", "ter", "y"}
 _CONNECTORS = {"of", "for", "and"}
 
+_LOWER_TITLE = re.compile(
+    r"\b(?:[a-z]+(?:ist|er|or|man|woman|ent|ant|ian|ive)|co-host|host|chief|head|minister|"
+    r"president|leader|official|spokesperson|analyst|expert|founder|owner|mother|father|"
+    r"son|daughter|wife|husband|resident|student|teacher|coach|player|actor|actress|"
+    r"singer|author|director|producer|economist|lawyer|attorney|judge|senator|governor|"
+    r"mayor|sheriff|officer|colleague|friend|partner|legend|veteran|star)\s+$")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*\.?")
 _NOMINAL = re.compile(
     r"\b(?:the|his|her|their|its)\s+(?P<adj>[A-Z][\w’'-]+)\s+(?P<title>president|prime minister|"
@@ -97,6 +113,7 @@ class Mention:
     title_start: int = -1  # where the title begins (== start when none)
     possessive: bool = False
     record_id: int | None = None
+    weak: bool = False  # a person only because it looks like a name (no title, unknown)
 
     @property
     def full_start(self) -> int:
@@ -147,10 +164,14 @@ def _runs(text: str):
         yield run
 
 
+def _base(word: str) -> str:
+    return re.split(r"['’]", word)[0].lower()
+
+
 def _clean(run):
-    while run and run[0][2].lower() in _FUNCTION:
+    while run and _base(run[0][2]) in _FUNCTION:
         run = run[1:]
-    while run and (run[-1][2].lower() in _FUNCTION or run[-1][2] in _PARTICLES
+    while run and (_base(run[-1][2]) in _FUNCTION or run[-1][2] in _PARTICLES
                    or run[-1][2] in _CONNECTORS):
         run = run[:-1]
     return run
@@ -208,9 +229,14 @@ def _classify(text: str, run, gaz: Gazetteer) -> Mention | None:
     name_end = end
     title = " ".join(title_words)
     kind, code, record_id = _kind(name, name_words, gaz, titled=bool(title_words))
+    weak = kind == "weak person"
+    if weak:
+        kind = "person"
+        if _LOWER_TITLE.search(text, max(0, start - 40), start):
+            weak = False  # "spokesman John Smith", "meteorologist Todd Borek"
     return Mention(name_start, name_end, text[name_start:name_end], kind, title=title,
                    country=code if kind in ("country", "place", "demonym") else country,
-                   title_start=start, possessive=possessive, record_id=record_id)
+                   title_start=start, possessive=possessive, record_id=record_id, weak=weak)
 
 
 def _kind(name: str, words: list[str], gaz: Gazetteer, titled: bool):
@@ -225,18 +251,18 @@ def _kind(name: str, words: list[str], gaz: Gazetteer, titled: bool):
         return "organisation", org.country, org.id
     if person := gaz.person(name):
         return "person", person.country, person.id
-    orgish = (any(w in ORG_WORDS for w in lows)
+    orgish = (any(w in ORG_WORDS and (w not in SURNAME_LIKE or not titled) for w in lows)
               or any(w.isupper() and len(w) > 1 and "." not in w for w in words)
               or any(re.search(r"\w\.[A-Za-z]{2,}$", w) for w in words)
               or (not titled and gaz.demonym(words[0]) is not None))
     if orgish:
         return "organisation", None, None
-    if any(w in REGION_WORDS for w in lows) or any(gaz.any_country(w) for w in words):
+    if any(w in REGION_WORDS for w in lows) or lows[0] in _PLACE_PREFIXES:
         return "place", None, None
     if titled:
         return "person", None, None
     if 2 <= len(words) <= 4:
-        return "person", None, None
+        return "weak person", None, None
     return "unknown", None, None
 
 

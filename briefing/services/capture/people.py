@@ -11,6 +11,7 @@ get the same treatment, more simply (by folded name).  The book also answers "wh
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from briefing.fold import fold_key
@@ -24,6 +25,11 @@ from briefing.services.capture.names import Mention
 
 __all__ = ["PersonEntity", "PeopleBook"]
 
+_SPEAKS_AFTER = re.compile(r"^(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|stated|"
+                           r"wrote|asked|explained|noted|recalled|insisted|argued|warned|called|"
+                           r"described|reported|predicted|announced|posted|tweeted)\b")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|according to)\s+$")
+
 
 @dataclass
 class PersonEntity:
@@ -36,6 +42,7 @@ class PersonEntity:
     record_name: str = ""
     mentions: int = 0
     first_start: int = 0
+    confirmed: bool = False  # titled, known, speaking, or named more than once
 
     @property
     def surname(self) -> str:
@@ -51,8 +58,9 @@ class PersonEntity:
 class PeopleBook:
     """The people (and organisations) of one article."""
 
-    def __init__(self, mentions: list[Mention], gaz: Gazetteer) -> None:
+    def __init__(self, mentions: list[Mention], gaz: Gazetteer, text: str = "") -> None:
         self.gaz = gaz
+        self.text = text
         self.entities: list[PersonEntity] = []
         self._by_mention: dict[int, PersonEntity] = {}  # mention start -> entity
         self._surnames: dict[str, PersonEntity] = {}
@@ -102,11 +110,18 @@ class PeopleBook:
         e.country = e.country or m.country
         e.mentions += 1
         e.first_start = min(e.first_start, m.start)
+        if not m.weak or e.mentions > 1 or e.record_id is not None or self._speaks(m):
+            e.confirmed = True
         self._by_mention[m.start] = e
         self._surnames.setdefault(fold_key(text).split()[-1], e)
         if e.record_id is None and (record := self.gaz.person(text)) is not None:
             e.record_id, e.record_name = record.id, record.name
         return e
+
+    def _speaks(self, m: Mention) -> bool:
+        after = self.text[m.end:m.end + 40]
+        before = self.text[max(0, m.full_start - 25):m.full_start]
+        return bool(_SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before))
 
     def entity_for(self, m: Mention) -> PersonEntity | None:
         return self._by_mention.get(m.start)
@@ -130,7 +145,7 @@ class PeopleBook:
                 if pos - m.end > limit:
                     return None
                 e = self._by_mention.get(m.start)
-                if e is not None:
+                if e is not None and e.confirmed:
                     return e, m
             i -= 1
         return None

@@ -1,0 +1,67 @@
+"""Capture, end to end: read an article, run every extraction rule, return a
+:class:`Capture` of candidates for review.  Headless, deterministic, no store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.services.capture.article import Article
+from briefing.services.capture.attribution import Attributor
+from briefing.services.capture.candidates import Capture, Candidate, EntityRef
+from briefing.services.capture.gazetteer import Gazetteer
+from briefing.services.capture.names import find_mentions
+from briefing.services.capture.people import PeopleBook
+from briefing.services.capture.quotes import find_quotes
+from briefing.services.capture.reading import read_file, read_text
+from briefing.services.capture.text import TextMap
+
+__all__ = ["extract", "capture_file", "capture_text"]
+
+
+def capture_file(path: str | Path, gazetteer: Gazetteer | None = None, *, url: str = "") -> Capture:
+    """Read ``path`` and extract its candidates (raises ``CaptureError`` on bad input)."""
+    return extract(read_file(path, url=url), gazetteer)
+
+
+def capture_text(text: str, gazetteer: Gazetteer | None = None, *, url: str = "",
+                 title: str = "", html: bool | None = None) -> Capture:
+    """Pasted text (or HTML, detected or forced with ``html``)."""
+    from briefing.services.capture.reading import read_html
+
+    stripped = text.lstrip()[:512].lower()
+    if html or (html is None and (stripped.startswith(("<!doctype html", "<html"))
+                                  or "<body" in stripped or "<p>" in stripped)):
+        article = read_html(text, url=url, name="pasted HTML")
+        article.title = title or article.title
+    else:
+        article = read_text(text, url=url, title=title, name="pasted text")
+    article.format = "paste" if not html else article.format
+    return extract(article, gazetteer)
+
+
+def extract(article: Article, gazetteer: Gazetteer | None = None) -> Capture:
+    """Every candidate in ``article``; names resolve against ``gazetteer`` (default:
+    countries only)."""
+    gaz = gazetteer if gazetteer is not None else Gazetteer.with_countries()
+    text = article.text
+    tm = TextMap(text)
+    mentions = find_mentions(text, gaz)
+    book = PeopleBook(mentions, gaz, text)
+    att = Attributor(text, mentions, book)
+    capture = Capture(article=article)
+    capture.statements = find_quotes(tm, att)
+    used = _used_keys(capture.candidates())
+    capture.people = book.proposed_people(used)
+    capture.organisations = book.proposed_organisations(used)
+    return capture
+
+
+def _used_keys(candidates: list[Candidate]) -> set[str]:
+    keys: set[str] = set()
+    for c in candidates:
+        for value in vars(c).values():
+            refs = value if isinstance(value, list) else [value]
+            for ref in refs:
+                if isinstance(ref, EntityRef) and ref.new:
+                    keys.add(ref.key)
+    return keys
