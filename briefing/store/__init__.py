@@ -12,7 +12,7 @@
 
 Verbs by module: ``records`` (get/add/update/trash/restore/purge), ``names``
 (countries, people/organisations by name, topics), ``briefings`` (briefing items),
-``maintenance`` (trash list, check, backup), ``search_index`` (FTS5 upkeep),
+``maintenance`` (trash list, check, backup), ``lookups`` (natural-key duplicates), ``search_index`` (FTS5 upkeep),
 ``tables`` (sorted, filtered, paged rows for record tables).
 A ``Store`` belongs to one thread: workers call :meth:`Store.clone`.
 """
@@ -31,6 +31,7 @@ from briefing.store.errors import (
     StoreTooNewError,
     ValidationError,
 )
+from briefing.store.lookups import LookupsMixin
 from briefing.store.maintenance import CheckReport, MaintenanceMixin, TrashEntry
 from briefing.store.names import NamesMixin
 from briefing.store.records import RecordsMixin
@@ -42,5 +43,5 @@ __all__ = [
 ]
 
 
-class Store(NamesMixin, RecordsMixin, BriefingsMixin, MaintenanceMixin, StoreBase):
+class Store(NamesMixin, RecordsMixin, BriefingsMixin, LookupsMixin, MaintenanceMixin, StoreBase):
     """One Briefing store file.  See the module docstring for the verbs."""

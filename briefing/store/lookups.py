@@ -1,0 +1,60 @@
+"""Finding a record that already exists by its natural key, so that importing the
+same data twice creates no duplicates (CSV import, article capture)."""
+
+from __future__ import annotations
+
+from briefing.fold import fold_key
+
+
+class LookupsMixin:
+    def find_statement(self, speaker_id: int | None, date_iso: str | None, text: str) -> int | None:
+        """A live statement by this speaker with the same text (folded), on the same date
+        (or with no date)."""
+        key = fold_key(text)
+        rows = self.conn.execute(
+            "SELECT id, text FROM statements WHERE speaker_id IS ? AND "
+            "(date IS ? OR ? IS NULL OR date IS NULL) AND deleted_at IS NULL",
+            (speaker_id, date_iso, date_iso),
+        )
+        for rid, existing in rows:
+            if fold_key(existing) == key:
+                return rid
+        return None
+
+    def find_visit(self, guest_id: int | None, guest_country: str | None,
+                   host_country: str | None, start_iso: str | None) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM visits WHERE guest_id IS ? AND host_country IS ? AND start IS ? "
+            "AND (guest_country IS ? OR ? IS NULL) AND deleted_at IS NULL ORDER BY id LIMIT 1",
+            (guest_id, host_country, start_iso, guest_country, guest_country),
+        ).fetchone()
+        return row[0] if row else None
+
+    def find_agreement(self, title: str, signed_iso: str | None) -> int | None:
+        key = fold_key(title)
+        rows = self.conn.execute(
+            "SELECT id, title FROM agreements WHERE (signed IS ? OR ? IS NULL OR signed IS NULL) "
+            "AND deleted_at IS NULL AND title = ? COLLATE NOCASE",
+            (signed_iso, signed_iso, title.strip()),
+        ).fetchall()
+        if not rows:
+            rows = self.conn.execute(
+                "SELECT id, title FROM agreements WHERE (signed IS ? OR ? IS NULL OR signed IS NULL) "
+                "AND deleted_at IS NULL AND fold_key(title) = ?",
+                (signed_iso, signed_iso, key),
+            ).fetchall()
+        return rows[0][0] if rows else None
+
+    def find_source(self, *, url: str = "", title: str = "", sha256: str = "") -> int | None:
+        """A live source with this sha256, else this URL, else this exact title."""
+        for column, value in (("sha256", sha256), ("url", url), ("title", title)):
+            value = (value or "").strip()
+            if value:
+                row = self.conn.execute(
+                    f"SELECT id FROM sources WHERE {column} = ? AND deleted_at IS NULL "
+                    "ORDER BY id LIMIT 1",
+                    (value,),
+                ).fetchone()
+                if row:
+                    return row[0]
+        return None
