@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    store = open_store(args, readonly=not args.repair, demo_if_new=False)
+    store = open_store(args, readonly=not args.repair)
     try:
         report = store.check()
         if args.repair and report.index_rows != report.index_expected:

@@ -26,7 +26,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    store = open_store(args, demo_if_new=False)
+    store = open_store(args)
     try:
         report = import_files(store, args.files, Kind.parse(args.kind) if args.kind else None,
                               dry_run=args.dry_run, skip_invalid=args.skip_invalid)

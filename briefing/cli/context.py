@@ -4,6 +4,7 @@ printing JSON, and turning exceptions into one line on stderr."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,16 +16,22 @@ def store_path(args) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_store_path()
 
 
-def open_store(args, *, readonly: bool = False, demo_if_new: bool = True) -> Store:
-    """Open the store for a command.  A store that does not exist yet is created,
-    with the demo data when it is the default store (first run), empty otherwise
-    unless ``demo_if_new``."""
+def is_default_location(args) -> bool:
+    """True when neither ``--db`` nor ``$BRIEFING_DB`` chose the store."""
+    return not getattr(args, "db", None) and not os.environ.get(paths.ENV_DB, "").strip()
+
+
+def open_store(args, *, readonly: bool = False, demo_if_new: bool | None = None) -> Store:
+    """Open the store for a command.  A store that does not exist yet is created: with
+    the demo data when it is the default store in the user's data folder (first run)
+    or when ``demo_if_new`` says so, empty otherwise."""
     from briefing.services.demo import ensure_store
 
     path = store_path(args)
     if readonly and path.exists():
         return Store.open(path, readonly=True)
-    return ensure_store(path, demo=demo_if_new)
+    demo = is_default_location(args) if demo_if_new is None else demo_if_new
+    return ensure_store(path, demo=demo)
 
 
 def print_json(value) -> None:
