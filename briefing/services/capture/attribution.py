@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from briefing.services.capture.candidates import EntityRef
 from briefing.services.capture.names import Mention
 from briefing.services.capture.people import PeopleBook
+from briefing.services.capture.text import Span, TextMap
 
 __all__ = ["SPEECH_VERBS", "Attribution", "Attributor"]
 
@@ -31,7 +32,7 @@ SPEECH_VERBS = (
     "e-mailed|boasted|complained|complains|lamented|laments|vowed|vows|promised|urged|"
     "urges|assured|assures|affirmed|observes|predicts|explained|counters|countered|adds|"
     "saying|adding|noting|telling|writing|explaining|stating|arguing|warning|insisting|"
-    "declaring|recalling|asking"
+    "declaring|recalling|asking|pleaded|pleads|begged|begs|demanded|demands"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 _ADVERB = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+|have\s+|would\s+|will\s+)*"
@@ -53,12 +54,32 @@ class Attribution:
     flags: list[str]
 
 
+_ROLE_SUBJECT = re.compile(r"^\s*(?:the|a|an|his|her|their|its)\s+(?P<role>(?:[a-z-]+\s+){0,2}[a-z-]+)\s*$")
+
+
+# "notes", "remarks", "claims" after these words are nouns, not speech verbs
+_NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|providing|of|these|those|some|"
+                       r"with|and|for|new|such|any|no)\s+$", re.I)
+
+
 class Attributor:
-    def __init__(self, text: str, mentions: list[Mention], book: PeopleBook) -> None:
-        self.text = text
+    def __init__(self, tm: TextMap, mentions: list[Mention], book: PeopleBook) -> None:
+        self.tm = tm
+        self.text = tm.text
         self.mentions = mentions
         self.book = book
         self._starts = [m.full_start for m in mentions]
+        self._quoted: list[Span] = []
+        self._quoted_starts: list[int] = []
+
+    def set_quoted(self, spans: list[Span]) -> None:
+        """The quoted passages: names inside them are never the speaker's subject."""
+        self._quoted = sorted(spans, key=lambda s: s.start)
+        self._quoted_starts = [s.start for s in self._quoted]
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self._quoted[i].contains(pos)
 
     # --- lookups ----------------------------------------------------------------------
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -93,17 +114,44 @@ class Attributor:
             return fits[0].ref(mention=m.text)
         return None
 
-    def pronoun(self, pos: int) -> EntityRef | None:
-        found = self.book.person_before(pos)
-        if found is None:
-            return None
-        entity, mention = found
-        return entity.ref(mention=mention.text)
+    def _people_in(self, start: int, end: int) -> list[Mention]:
+        out = []
+        for m in self.mentions_in(start, end):
+            if m.kind == "person" and not self.in_quote(m.start):
+                e = self.book.entity_for(m)
+                if e is not None and e.confirmed:
+                    out.append(m)
+        return out
 
-    def subject(self, start: int, end: int) -> EntityRef | None:
-        """The speaker named between ``start`` and ``end``: the first person, else
-        the first unknown name, organisation, nominal or country."""
-        found = self.mentions_in(start, end)
+    def pronoun(self, pos: int, sentences: int = 6) -> EntityRef | None:
+        """"he", "she": the subject (first person named) of the sentence so far, else
+        of the nearest sentence before that names a person."""
+        idx = self.tm.sentence_index(pos)
+        found = self._people_in(self.tm.sentences[idx].start, pos)
+        j = idx - 1
+        while not found and j >= 0 and idx - j <= sentences:
+            s = self.tm.sentences[j]
+            found = self._people_in(s.start, s.end)
+            j -= 1
+        if not found:
+            return None
+        m = found[0]
+        return self.book.entity_for(m).ref(mention=m.text)
+
+    def role(self, words: str, pos: int) -> EntityRef | None:
+        """"the director said": the person of that title, else the subject before."""
+        role = words.split()[-1].lower()
+        fits = [e for e in self.book.entities if e.confirmed and role in e.title.lower()]
+        if len(fits) == 1:
+            return fits[0].ref(mention=words)
+        return self.pronoun(pos)
+
+    def subject(self, start: int, end: int, last: bool = False) -> EntityRef | None:
+        """The speaker named between ``start`` and ``end``: the first (or ``last``)
+        person, else unknown name, nominal, organisation or country."""
+        found = [m for m in self.mentions_in(start, end) if not self.in_quote(m.start)]
+        if last:
+            found.reverse()
         for kinds in (("person",), ("unknown",), ("nominal",), ("organisation",), ("country",)):
             for m in found:
                 if m.kind in kinds and not m.possessive:
@@ -135,6 +183,10 @@ class Attributor:
             ref = self.subject(offset, offset + m.end("subject"))
             if ref is not None:
                 return Attribution(ref, "X said (after quote)", [])
+            if r := _ROLE_SUBJECT.match(subj):
+                ref = self.role(r.group("role"), offset)
+                if ref is not None:
+                    return Attribution(ref, "the <role> said (after quote)", ["speaker named by role"])
         if m := _ACCORDING.search(stripped):
             return self._according(offset + m.start("who"), m.group("who"), offset + m.end())
         return None
@@ -144,7 +196,8 @@ class Attributor:
         region = self.text[start:pos]
         if m := _ACCORDING.search(region):
             return self._according(start + m.start("who"), m.group("who"), start + m.end())
-        verbs = list(re.finditer(rf"\b{_VERB}\b", region))
+        verbs = [v for v in re.finditer(rf"\b{_VERB}\b", region)
+                 if not _NOUN_USE.search(region, 0, v.start())]
         if not verbs:
             return None
         verb = verbs[-1]
@@ -153,7 +206,7 @@ class Attributor:
         if re.search(rf"\b{_PRONOUN}\s+{_ADVERB}$", before):
             ref = self.pronoun(start + verb.start())
             return Attribution(ref, "pronoun before quote", [] if ref else ["pronoun without a named person before it"])
-        ref = self.subject(start, start + verb.start())
+        ref = self.subject(start, start + verb.start(), last=True)
         if ref is not None:
             return Attribution(ref, "X said: (before quote)", [])
         after = self.subject(start + verb.end(), pos)  # `said X: "…"`

@@ -6,7 +6,8 @@ A corpus folder holds ``NAME.txt`` (or ``.html``/``.md``) with ``NAME.json`` bes
 checked one when one text contains the other (folded); the speaker matches when the
 surnames agree (or the whole names, for one-word speakers such as "Amtrak").
 Precision = correct found quotes / found quotes; recall = correct checked quotes /
-checked quotes, "correct" meaning quote *and* speaker right.
+checked quotes, "correct" meaning quote *and* speaker right.  Quotes whose speaker the
+article leaves unclear are listed under ``"ambiguous"`` and not scored either way.
 """
 
 from __future__ import annotations
@@ -81,12 +82,14 @@ def _speaker_match(checked: str | None, found: StatementCandidate) -> bool:
     want = fold_key(checked).split()
     for name in names:
         got = fold_key(name or "").split()
-        if got and want and (got[-1] == want[-1] or got == want):
+        if got and want and (got[-1] in want or want[-1] in got):
             return True
     return False
 
 
-def score_article(name: str, quotes: list[StatementCandidate], checked: list[dict]) -> ArticleScore:
+def score_article(name: str, quotes: list[StatementCandidate], checked: list[dict],
+                  ambiguous: list[dict] = ()) -> ArticleScore:
+    quotes = [q for q in quotes if not any(_text_match(a["text"], q.text) for a in ambiguous)]
     score = ArticleScore(name, found=len(quotes), checked=len(checked))
     for q in quotes:
         if any(_text_match(c["text"], q.text) and _speaker_match(c.get("speaker"), q)
@@ -112,7 +115,8 @@ def score_corpus(folder: Path, gazetteer: Gazetteer | None = None) -> CorpusScor
     gaz = gazetteer or Gazetteer.with_countries()
     scores = []
     for article, meta in corpus_files(folder):
-        checked = json.loads(meta.read_text(encoding="utf-8"))["quotes"]
+        data = json.loads(meta.read_text(encoding="utf-8"))
         capture = capture_file(article, gaz)
-        scores.append(score_article(article.stem, capture.quotes, checked))
+        scores.append(score_article(article.stem, capture.quotes, data["quotes"],
+                                    data.get("ambiguous", [])))
     return CorpusScore(scores)

@@ -47,7 +47,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Capture:
     tm = TextMap(text)
     mentions = find_mentions(text, gaz)
     book = PeopleBook(mentions, gaz, text)
-    att = Attributor(text, mentions, book)
+    att = Attributor(tm, mentions, book)
     capture = Capture(article=article)
     capture.statements = find_quotes(tm, att)
     used = _used_keys(capture.candidates())

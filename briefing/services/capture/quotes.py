@@ -24,12 +24,16 @@ _TITLE_CUE = re.compile(
     r"the song|the album|the show|the series|the novel|the play|the term|the word|the phrase|"
     r"the slogan|the hashtag|the headline|newspaper|magazine|operation|the so-called|so-called)\s*$",
     re.I)
+_CLOSE_VERB = re.compile(
+    r"\b(?:said|says|told|added|yelled|shouted|screamed|wrote|called it|described it as|"
+    r"it was|it is|as saying|joked|quipped|warned|replied|answered|pleaded)\s+(?:\w+\s+){0,2}$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def find_quotes(tm: TextMap, att: Attributor) -> list[StatementCandidate]:
     text = tm.text
     passages = find_passages(tm)
+    att.set_quoted([seg for q in passages for seg in q.segments])
     found: list[tuple[QuotedPassage, Attribution | None]] = []
     for i, q in enumerate(passages):
         nxt = passages[i + 1].open_pos if i + 1 < len(passages) else len(text)
@@ -45,16 +49,38 @@ def find_quotes(tm: TextMap, att: Attributor) -> list[StatementCandidate]:
             before = att.before_quote(before_start, q.open_pos)
             if before is not None and (attribution is None or before.speaker is not None):
                 attribution = before
-        words = len(_WORDS.findall(q.text(text)))
+        quoted = q.text(text)
+        words = _WORDS.findall(quoted)
         cue = attribution is not None and attribution.speaker is not None
-        if words < 3 and not cue:
+        lead = text[max(0, q.open_pos - 40):q.open_pos]
+        if len(words) < 3 and not (cue and _adjacent(attribution, text, q)):
+            continue  # "burner", “failed”: a word picked out, not a statement
+        if _TITLE_CUE.search(lead) and (not cue or len(words) < 3
+                                         or _looks_like_name_or_term(quoted, words)):
             continue
-        if words < 3 and _TITLE_CUE.search(text[max(0, q.open_pos - 40):q.open_pos]):
-            continue
-        if not cue and _TITLE_CUE.search(text[max(0, q.open_pos - 40):q.open_pos]):
-            continue
+        if not cue and _looks_like_name_or_term(quoted, words):
+            continue  # "Inside Llewyn Davis", "loss of control", "Now Everyone Can Fly"
         found.append((q, attribution))
     return _inherit(tm, found)
+
+
+def _adjacent(attribution: Attribution, text: str, q: QuotedPassage) -> bool:
+    """A short quote counts only with its cue right beside it (“wild,” he said;
+    yelled “shark attack!”; said it was “wild”)."""
+    if attribution.rule.endswith("(after quote)") or "after quote" in attribution.rule:
+        return True
+    before = text[max(0, q.open_pos - 60):q.open_pos]
+    return bool(_CLOSE_VERB.search(before))
+
+
+def _looks_like_name_or_term(quoted: str, words: list[str]) -> bool:
+    if not words:
+        return True
+    long_words = [w for w in words if len(w) > 1]  # initials ("J.J.") say nothing
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    if len(long_words) <= 8 and capitals >= 0.6 * len(long_words) and len(long_words) > 1:
+        return True  # Title Case: a film, a book, a slogan, an event
+    return len(words) <= 4 and not re.search(r"[.!?,;…]", quoted)
 
 
 def _inherit(tm: TextMap, found) -> list[StatementCandidate]:
