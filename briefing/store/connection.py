@@ -76,9 +76,16 @@ def inspect_existing(path: Path) -> dict:
             raise StoreCorruptError(
                 f"{path} is damaged (the file is shorter than its header says: truncated?)"
             )
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    # a file without any write permission bit is read-only even for root (who may write anyway)
+    writable = (bool(st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+                and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    # A WAL store with no -wal file has no other connection: read it as immutable, so
+    # that looking at it leaves no -wal/-shm files behind when it is then refused.
+    params = {"mode": "ro"}
+    if header[18] == 2 and not Path(str(path) + "-wal").exists():
+        params["immutable"] = "1"
     try:
-        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(_uri(path, **params), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise StoreOpenError(f"{path} cannot be opened: {exc}") from None
     try:
