@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.services.capture.candidates import EntityRef
-from briefing.services.capture.names import Mention
+from briefing.services.capture.names import TITLE_WORDS, Mention
 from briefing.services.capture.people import PeopleBook
 from briefing.services.capture.text import Span, TextMap
 
@@ -144,7 +144,9 @@ class Attributor:
         fits = [e for e in self.book.entities if e.confirmed and role in e.title.lower()]
         if len(fits) == 1:
             return fits[0].ref(mention=words)
-        return self.pronoun(pos)
+        if role in TITLE_WORDS or re.search(r"(?:ist|or|ent|ian)$", role):
+            return self.pronoun(pos)
+        return None  # "the man", "the guy": someone the article does not name
 
     def subject(self, start: int, end: int, last: bool = False) -> EntityRef | None:
         """The speaker named between ``start`` and ``end``: the first (or ``last``)
@@ -183,6 +185,9 @@ class Attributor:
             ref = self.subject(offset, offset + m.end("subject"))
             if ref is not None:
                 return Attribution(ref, "X said (after quote)", [])
+            later = self.subject(offset + m.end(), offset + min(len(stripped), m.end() + 60))
+            if later is not None and re.match(r"^\s*(?:[A-Z]|the\b)", stripped[m.end():]):
+                return Attribution(later, "…, said X (after quote)", [])
             if r := _ROLE_SUBJECT.match(subj):
                 ref = self.role(r.group("role"), offset)
                 if ref is not None:
@@ -197,13 +202,13 @@ class Attributor:
         if m := _ACCORDING.search(region):
             return self._according(start + m.start("who"), m.group("who"), start + m.end())
         verbs = [v for v in re.finditer(rf"\b{_VERB}\b", region)
-                 if not _NOUN_USE.search(region, 0, v.start())]
+                 if not _NOUN_USE.search(region, 0, v.start()) and not self.in_quote(start + v.start())]
         if not verbs:
             return None
         verb = verbs[-1]
         before = region[:verb.start()]
         # `he added:` — a pronoun right before the verb
-        if re.search(rf"\b{_PRONOUN}\s+{_ADVERB}$", before):
+        if re.search(rf"\b{_PRONOUN}\s+(?:[a-z-]+\s+){{0,2}}$", before):
             ref = self.pronoun(start + verb.start())
             return Attribution(ref, "pronoun before quote", [] if ref else ["pronoun without a named person before it"])
         ref = self.subject(start, start + verb.start(), last=True)

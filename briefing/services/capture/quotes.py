@@ -40,12 +40,15 @@ def find_quotes(tm: TextMap, att: Attributor) -> list[StatementCandidate]:
         prev_close = passages[i - 1].after if i > 0 else 0
         sent_end = tm.sentence_at(max(q.after - 1, q.open_pos)).end
         if q.after >= sent_end:  # the quote ends its sentence: the cue may follow it
-            sent_end = tm.sentence_at(min(q.after, len(text) - 1)).end if q.after < len(text) else q.after
+            nxt_word = q.after
+            while nxt_word < len(text) and text[nxt_word] in " \t":
+                nxt_word += 1
+            sent_end = tm.sentence_at(nxt_word).end if nxt_word < len(text) else q.after
         para = tm.paragraph_at(q.open_pos)
         after_limit = min(sent_end, nxt, para.end if not q.multi_paragraph else tm.paragraph_at(q.end).end)
         attribution = att.after_quote(q.after, after_limit) if q.closed else None
         if attribution is None or attribution.speaker is None:
-            before_start = max(tm.sentence_at(q.open_pos).start, prev_close, para.start)
+            before_start = max(tm.sentence_at(q.open_pos).start, para.start)
             before = att.before_quote(before_start, q.open_pos)
             if before is not None and (attribution is None or before.speaker is not None):
                 attribution = before
