@@ -61,8 +61,17 @@ def check_version(path: Path, version: int) -> None:
 def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the whole store with the SQLite backup API; returns the backup's path."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix or '.sqlite'}")
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    suffix = path.suffix or ".sqlite"
+    for n in range(1, 1000):  # a second backup within the same second gets "-2", …
+        extra = f"-{n}" if n > 1 else ""
+        target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{extra}{suffix}")
+        try:
+            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - a thousand backups in one second
+        raise StoreError(f"cannot find a free name for a backup of {path}")
     os.close(fd)
     dest = sqlite3.connect(str(target))
     try:
