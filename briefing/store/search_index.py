@@ -5,6 +5,10 @@ text (``briefing.fold``) in four columns — ``title``, ``names``, ``body`` and
 ``facets`` (hidden filter tokens ``xk<kind> xp<person> xo<org> xc<country> xt<topic>``)
 — and an unindexed ``sortdate``.  Records in the trash are not in the index.
 The record verbs call :func:`reindex` and :func:`remove` inside their transaction.
+
+Beside the index, ``alias_tokens`` maps every word of a live person's or
+organisation's names (folded) to them, so a query word such as ``tokaev`` can be
+widened to ``facets:xp12`` (see ``briefing/services/search.py``).
 """
 
 from __future__ import annotations
@@ -78,8 +82,10 @@ _QUERIES: dict[Kind, str] = {
                  || a.place || ' ' || a.notes AS body,
                (SELECT group_concat(CASE ap.party_kind WHEN 'country' THEN 'c' || ap.country
                                      WHEN 'organisation' THEN 'o' || ap.organisation_id
-                                     ELSE 'p' || ap.person_id END, ' ')
-                  FROM agreement_parties ap WHERE ap.agreement_id = a.id) AS f,
+                                       || ' c' || coalesce(o.country, '')
+                                     ELSE 'p' || ap.person_id || ' c' || coalesce(p.country, '') END, ' ')
+                  FROM agreement_parties ap LEFT JOIN organisations o ON o.id = ap.organisation_id
+                  LEFT JOIN people p ON p.id = ap.person_id WHERE ap.agreement_id = a.id) AS f,
                a.signed AS sortdate
         FROM agreements a WHERE a.deleted_at IS NULL AND a.id IN ({ids})""",
     Kind.PERSON: """
@@ -143,12 +149,40 @@ def _facets(kind: Kind, raw: str | None, topics: list[tuple[int, str]]) -> str:
     return " ".join(dict.fromkeys(tokens))
 
 
+# Kinds whose names feed ``alias_tokens``: kind -> (aliases.entity_kind, table)
+_NAMED = {Kind.PERSON: ("person", "people"), Kind.ORGANISATION: ("organisation", "organisations")}
+
+
+def _write_alias_tokens(conn: sqlite3.Connection, kind: Kind, ids: list[int]) -> None:
+    """Index the name words of these people/organisations (only live ones)."""
+    entity_kind, table = _NAMED[kind]
+    q = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT a.entity_id, a.folded FROM aliases a JOIN {table} t "
+        f"ON t.id = CAST(a.entity_id AS INTEGER) AND t.deleted_at IS NULL "
+        f"WHERE a.entity_kind = ? AND a.entity_id IN ({q})",
+        (entity_kind, *[str(i) for i in ids]),
+    )
+    tokens = {
+        (token, entity_kind, int(entity_id))
+        for entity_id, folded in rows
+        for token in (folded or "").split()
+        if len(token) > 1
+    }
+    conn.executemany(
+        "INSERT OR IGNORE INTO alias_tokens (token, entity_kind, entity_id) VALUES (?, ?, ?)",
+        sorted(tokens),
+    )
+
+
 def reindex(conn: sqlite3.Connection, kind: Kind, ids: Iterable[int]) -> None:
     """(Re)build the index rows of these records; trashed or missing ones are removed."""
     ids = [int(i) for i in ids]
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         remove(conn, kind, chunk)
+        if kind in _NAMED:
+            _write_alias_tokens(conn, kind, chunk)
         topics = _topics(conn, kind, chunk)
         sql = _QUERIES[kind].format(ids=",".join("?" * len(chunk)))
         rows = []
@@ -167,9 +201,13 @@ def reindex(conn: sqlite3.Connection, kind: Kind, ids: Iterable[int]) -> None:
 
 
 def remove(conn: sqlite3.Connection, kind: Kind, ids: Iterable[int]) -> None:
-    conn.executemany(
-        "DELETE FROM search_index WHERE rowid = ?", [(rowid(kind, int(i)),) for i in ids]
-    )
+    ids = [int(i) for i in ids]
+    conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(rowid(kind, i),) for i in ids])
+    if kind in _NAMED:
+        conn.executemany(
+            "DELETE FROM alias_tokens WHERE entity_kind = ? AND entity_id = ?",
+            [(_NAMED[kind][0], i) for i in ids],
+        )
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
@@ -177,6 +215,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     from briefing.store.specs import SPECS
 
     conn.execute("DELETE FROM search_index")
+    conn.execute("DELETE FROM alias_tokens")
     total = 0
     for kind, spec in SPECS.items():
         ids = [r[0] for r in conn.execute(f"SELECT id FROM {spec.table} WHERE deleted_at IS NULL")]
