@@ -1,0 +1,73 @@
+"""The counterpart profile: a short text written from the person's offices and past
+visits (the person record itself goes in the profile section beside it)."""
+
+from __future__ import annotations
+
+from briefing.dates import PartialDate
+from briefing.domain import Kind, Person, Visit
+from briefing.store import composer_queries as q
+
+PROFILE_REASON = "generated from the counterpart's offices and visits"
+
+_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
+             7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+
+
+def _when(d: PartialDate | None) -> str:
+    return d.display() if d else "date unknown"
+
+
+def _office_text(person: Person) -> str:
+    parts = []
+    for o in person.offices:
+        where = o.organisation_name or ""
+        title = o.title + (f", {where}" if where and where not in o.title else "")
+        if o.start and o.end:
+            title += f" ({o.start.display()} – {o.end.display()})"
+        elif o.start:
+            title += f" (since {o.start.display()})"
+        elif o.end:
+            title += f" (until {o.end.display()})"
+        parts.append(title)
+    if len(parts) < 2:
+        return ""  # the person's one office is shown with the person already
+    return "Career: " + "; ".join(parts) + "."
+
+
+def _visit_line(store, person: Person, v: Visit) -> str:
+    when = _when(v.start)
+    where = v.place or store.country_name(v.host_country)
+    if v.guest_id == person.id:
+        text = f"{when}: visited {store.country_name(v.host_country)}"
+        if v.place:
+            text += f" ({v.place})"
+        if v.host_name:
+            text += f", hosted by {v.host_name}"
+    else:
+        guest = v.guest_name or store.country_name(v.guest_country)
+        text = f"{when}: hosted {guest} in {where}"
+    extra = []
+    if v.visit_kind:
+        extra.append(f"{v.visit_kind} visit")
+    if v.ordinal:
+        who = "their" if v.guest_id == person.id else "the guest's"
+        extra.append(f"{who} {_ORDINALS.get(v.ordinal, f'{v.ordinal}th')} visit")
+    if extra:
+        text += " — " + ", ".join(extra)
+    return text
+
+
+def profile_text(store, person: Person | None) -> str:
+    """"Career: …" (when there is more than one office) and "Visits: …" for the
+    counterpart, oldest first; empty when there is nothing to say."""
+    if person is None:
+        return ""
+    facts = q.visits_involving(store, [], [person.id])
+    visits = store.get_many(Kind.VISIT, [f.id for f in facts])
+    lines = []
+    offices = _office_text(person)
+    if offices:
+        lines.append(offices)
+    if visits:
+        lines.append("Visits: " + "; ".join(_visit_line(store, person, v) for v in visits) + ".")
+    return "\n".join(lines)

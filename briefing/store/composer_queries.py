@@ -1,0 +1,420 @@
+"""The queries the briefing composer needs: candidate records that involve a country,
+a person or a topic, with the few facts ranking needs (dates, countries, speakers).
+
+Plain functions taking the :class:`~briefing.store.Store` (no Qt).  Every query is
+bounded by an index on the country, person or visit it starts from, so suggestions
+stay fast on a store with a million statements (``bench/bench_composer.py``).
+Trashed records are never candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefing.dates import PartialDate
+from briefing.domain import Kind
+from briefing.store.specs import SPECS
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class AgreementFacts:
+    id: int
+    title: str
+    status: str
+    signed: PartialDate | None
+    visit_id: int | None
+    countries: frozenset[str]  # countries of every party (directly, or of its organisation/person)
+    person_ids: frozenset[int]
+    organisation_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    id: int
+    start: PartialDate | None
+    guest_country: str | None  # the visit's, else the guest's country
+    host_country: str | None
+    guest_id: int | None
+    host_id: int | None
+    place: str
+    ordinal: int | None
+
+
+@dataclass(frozen=True)
+class StatementFacts:
+    id: int
+    date: PartialDate | None
+    speaker_id: int | None
+    speaker_country: str | None
+    occasion_visit_id: int | None
+
+
+@dataclass(frozen=True)
+class FigureFacts:
+    id: int
+    metric: str
+    as_of: PartialDate | None
+    from_country: str | None
+    to_country: str | None
+
+
+@dataclass(frozen=True)
+class StanceFacts:
+    id: int
+    holder_country: str | None
+    holder_person_id: int | None
+    topic: str
+
+
+@dataclass(frozen=True)
+class BriefingRow:
+    """One line of the briefings list."""
+
+    id: int
+    title: str
+    date: PartialDate | None
+    place: str
+    counterpart_country: str | None
+    counterpart_name: str
+    our_country: str | None
+    status: str
+    classification: str
+    updated_at: str
+    items: int
+    included: int
+
+
+def _marks(values: Iterable) -> str:
+    return ",".join("?" * len(list(values)))
+
+
+def _date(iso, approx) -> PartialDate | None:
+    try:
+        return PartialDate.from_store(iso, approx)
+    except ValueError:
+        return None
+
+
+def _chunks(ids: list[int]):
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start:start + _CHUNK]
+
+
+# --------------------------------------------------------------------------- agreements
+def agreements_involving(store, countries: Iterable[str], person_ids: Iterable[int] = ()
+                         ) -> list[AgreementFacts]:
+    """Agreements with a party that is one of ``countries``, an organisation or person
+    of one of them, or one of ``person_ids``; each with all its parties' countries."""
+    countries = sorted({c for c in countries if c})
+    person_ids = sorted({int(p) for p in person_ids if p is not None})
+    parts, args = [], []
+    if countries:
+        q = _marks(countries)
+        parts += [
+            f"SELECT agreement_id FROM agreement_parties WHERE country IN ({q})",
+            f"SELECT ap.agreement_id FROM organisations o JOIN agreement_parties ap "
+            f"ON ap.organisation_id = o.id WHERE o.country IN ({q})",
+            f"SELECT ap.agreement_id FROM people p JOIN agreement_parties ap "
+            f"ON ap.person_id = p.id WHERE p.country IN ({q})",
+        ]
+        args += countries * 3
+    if person_ids:
+        parts.append(
+            f"SELECT agreement_id FROM agreement_parties WHERE person_id IN ({_marks(person_ids)})"
+        )
+        args += person_ids
+    if not parts:
+        return []
+    rows = store.conn.execute(
+        f"WITH hits(agreement_id) AS ({' UNION '.join(parts)}) "
+        "SELECT a.id, a.title, a.status, a.signed, a.signed_approx, a.visit_id, "
+        "coalesce(ap.country, o.country, p.country) AS party_country, "
+        "ap.organisation_id, ap.person_id "
+        "FROM hits h JOIN agreements a ON a.id = h.agreement_id AND a.deleted_at IS NULL "
+        "JOIN agreement_parties ap ON ap.agreement_id = a.id "
+        "LEFT JOIN organisations o ON o.id = ap.organisation_id "
+        "LEFT JOIN people p ON p.id = ap.person_id "
+        "ORDER BY a.id",
+        args,
+    ).fetchall()
+    out: dict[int, dict] = {}
+    for r in rows:
+        d = out.setdefault(r["id"], {
+            "row": r, "countries": set(), "people": set(), "orgs": set(),
+        })
+        if r["party_country"]:
+            d["countries"].add(r["party_country"])
+        if r["person_id"] is not None:
+            d["people"].add(r["person_id"])
+        if r["organisation_id"] is not None:
+            d["orgs"].add(r["organisation_id"])
+    return [
+        AgreementFacts(
+            id=aid, title=d["row"]["title"], status=d["row"]["status"],
+            signed=_date(d["row"]["signed"], d["row"]["signed_approx"]),
+            visit_id=d["row"]["visit_id"], countries=frozenset(d["countries"]),
+            person_ids=frozenset(d["people"]), organisation_ids=frozenset(d["orgs"]),
+        )
+        for aid, d in out.items()
+    ]
+
+
+# --------------------------------------------------------------------------- visits
+def visits_involving(store, countries: Iterable[str], person_ids: Iterable[int] = ()
+                     ) -> list[VisitFacts]:
+    """Visits between any two of ``countries`` (either way), and visits where one of
+    ``person_ids`` was the guest or the host; oldest first."""
+    countries = sorted({c for c in countries if c})
+    person_ids = sorted({int(p) for p in person_ids if p is not None})
+    parts, args = [], []
+    if len(countries) >= 2:
+        q = _marks(countries)
+        parts.append(f"SELECT id FROM visits WHERE guest_country IN ({q}) AND host_country IN ({q})")
+        parts.append(f"SELECT id FROM visits WHERE guest_country IS NULL AND host_country IN ({q})")
+        args += countries * 3
+    if person_ids:
+        q = _marks(person_ids)
+        parts.append(f"SELECT id FROM visits WHERE guest_id IN ({q})")
+        parts.append(f"SELECT id FROM visits WHERE host_id IN ({q})")
+        args += person_ids * 2
+    if not parts:
+        return []
+    rows = store.conn.execute(
+        f"WITH hits(id) AS ({' UNION '.join(parts)}) "
+        "SELECT v.id, v.start, v.start_approx, coalesce(v.guest_country, g.country) AS gc, "
+        "v.host_country, v.guest_id, v.host_id, v.place, v.ordinal "
+        "FROM hits h JOIN visits v ON v.id = h.id AND v.deleted_at IS NULL "
+        "LEFT JOIN people g ON g.id = v.guest_id "
+        "ORDER BY v.start, v.id",
+        args,
+    ).fetchall()
+    out = []
+    for r in rows:
+        facts = VisitFacts(
+            id=r["id"], start=_date(r["start"], r["start_approx"]), guest_country=r["gc"],
+            host_country=r["host_country"], guest_id=r["guest_id"], host_id=r["host_id"],
+            place=r["place"] or "", ordinal=r["ordinal"],
+        )
+        between = (len(countries) >= 2 and facts.guest_country in countries
+                   and facts.host_country in countries
+                   and facts.guest_country != facts.host_country)
+        if between or facts.guest_id in person_ids or facts.host_id in person_ids:
+            out.append(facts)
+    return out
+
+
+# --------------------------------------------------------------------------- statements
+_STATEMENT_COLS = (
+    "s.id, s.date, s.date_approx, s.speaker_id, p.country AS speaker_country, "
+    "s.occasion_visit_id"
+)
+
+
+def _statements(rows) -> list[StatementFacts]:
+    return [
+        StatementFacts(
+            id=r["id"], date=_date(r["date"], r["date_approx"]), speaker_id=r["speaker_id"],
+            speaker_country=r["speaker_country"], occasion_visit_id=r["occasion_visit_id"],
+        )
+        for r in rows
+    ]
+
+
+def statements_by_speakers(store, person_ids: Iterable[int], limit: int = 50) -> list[StatementFacts]:
+    """The most recent statements of these speakers, newest first."""
+    person_ids = sorted({int(p) for p in person_ids if p is not None})
+    if not person_ids:
+        return []
+    rows = store.conn.execute(
+        f"SELECT {_STATEMENT_COLS} FROM statements s LEFT JOIN people p ON p.id = s.speaker_id "
+        f"WHERE s.speaker_id IN ({_marks(person_ids)}) AND s.deleted_at IS NULL "
+        "ORDER BY s.date DESC, s.id DESC LIMIT ?",
+        [*person_ids, limit],
+    ).fetchall()
+    return _statements(rows)
+
+
+def statements_by_country(store, country: str, limit: int = 50,
+                          topic_ids: Iterable[int] | None = None) -> list[StatementFacts]:
+    """The most recent statements of speakers from ``country``, newest first; with
+    ``topic_ids``, only those tagged with one of these topics."""
+    if not country:
+        return []
+    args: list = [country]
+    topic_filter = ""
+    if topic_ids is not None:
+        topic_ids = sorted(set(topic_ids))
+        if not topic_ids:
+            return []
+        topic_filter = (
+            " AND EXISTS (SELECT 1 FROM record_topics rt WHERE rt.record_kind = 'statement' "
+            f"AND rt.record_id = s.id AND rt.topic_id IN ({_marks(topic_ids)}))"
+        )
+        args += topic_ids
+    rows = store.conn.execute(
+        f"SELECT {_STATEMENT_COLS} FROM people p JOIN statements s ON s.speaker_id = p.id "
+        f"WHERE p.country = ? AND p.deleted_at IS NULL AND s.deleted_at IS NULL{topic_filter} "
+        "ORDER BY s.date DESC, s.id DESC LIMIT ?",
+        [*args, limit],
+    ).fetchall()
+    return _statements(rows)
+
+
+def statements_on_visits(store, visit_ids: Iterable[int], limit: int = 200) -> list[StatementFacts]:
+    """Statements made on the occasion of these visits, newest first."""
+    visit_ids = sorted({int(v) for v in visit_ids})
+    if not visit_ids:
+        return []
+    rows = store.conn.execute(
+        f"SELECT {_STATEMENT_COLS} FROM statements s LEFT JOIN people p ON p.id = s.speaker_id "
+        f"WHERE s.occasion_visit_id IN ({_marks(visit_ids)}) AND s.deleted_at IS NULL "
+        "ORDER BY s.date DESC, s.id DESC LIMIT ?",
+        [*visit_ids, limit],
+    ).fetchall()
+    return _statements(rows)
+
+
+# --------------------------------------------------------------------------- figures, stances
+def figures_involving(store, countries: Iterable[str], limit: int = 200) -> list[FigureFacts]:
+    """Figures from or to any of ``countries``, newest first."""
+    countries = sorted({c for c in countries if c})
+    if not countries:
+        return []
+    q = _marks(countries)
+    rows = store.conn.execute(
+        f"WITH hits(id) AS (SELECT id FROM figures WHERE from_country IN ({q}) "
+        f"UNION SELECT id FROM figures WHERE to_country IN ({q})) "
+        "SELECT f.id, f.metric, f.as_of, f.as_of_approx, f.from_country, f.to_country "
+        "FROM hits h JOIN figures f ON f.id = h.id AND f.deleted_at IS NULL "
+        "ORDER BY f.as_of DESC, f.id DESC LIMIT ?",
+        [*countries, *countries, limit],
+    ).fetchall()
+    return [
+        FigureFacts(id=r["id"], metric=r["metric"], as_of=_date(r["as_of"], r["as_of_approx"]),
+                    from_country=r["from_country"], to_country=r["to_country"])
+        for r in rows
+    ]
+
+
+def stances_of(store, countries: Iterable[str], person_ids: Iterable[int] = (),
+               limit: int = 200) -> list[StanceFacts]:
+    """Stances held by one of ``countries`` or ``person_ids``."""
+    countries = sorted({c for c in countries if c})
+    person_ids = sorted({int(p) for p in person_ids if p is not None})
+    parts, args = [], []
+    if countries:
+        parts.append(f"SELECT id FROM stances WHERE holder_country IN ({_marks(countries)})")
+        args += countries
+    if person_ids:
+        parts.append(f"SELECT id FROM stances WHERE holder_person_id IN ({_marks(person_ids)})")
+        args += person_ids
+    if not parts:
+        return []
+    rows = store.conn.execute(
+        f"WITH hits(id) AS ({' UNION '.join(parts)}) "
+        "SELECT s.id, s.holder_country, s.holder_person_id, s.topic FROM hits h "
+        "JOIN stances s ON s.id = h.id AND s.deleted_at IS NULL ORDER BY s.id LIMIT ?",
+        [*args, limit],
+    ).fetchall()
+    return [
+        StanceFacts(id=r["id"], holder_country=r["holder_country"],
+                    holder_person_id=r["holder_person_id"], topic=r["topic"] or "")
+        for r in rows
+    ]
+
+
+# --------------------------------------------------------------------------- links
+def topics_of(store, kind: Kind | str, ids: Iterable[int]) -> dict[int, list[str]]:
+    """Topic names of each record (records without topics are left out)."""
+    kind = Kind(kind).value
+    ids = sorted({int(i) for i in ids})
+    out: dict[int, list[str]] = {}
+    for chunk in _chunks(ids):
+        for r in store.conn.execute(
+            "SELECT rt.record_id, t.name FROM record_topics rt JOIN topics t ON t.id = rt.topic_id "
+            f"WHERE rt.record_kind = ? AND rt.record_id IN ({_marks(chunk)}) ORDER BY t.name",
+            [kind, *chunk],
+        ):
+            out.setdefault(r[0], []).append(r[1])
+    return out
+
+
+def sources_of(store, kind: Kind | str, ids: Iterable[int]) -> dict[int, list[int]]:
+    """Live source ids of each record, in the record's order."""
+    kind = Kind(kind).value
+    ids = sorted({int(i) for i in ids})
+    out: dict[int, list[int]] = {}
+    for chunk in _chunks(ids):
+        for r in store.conn.execute(
+            "SELECT rs.record_id, rs.source_id FROM record_sources rs "
+            "JOIN sources s ON s.id = rs.source_id AND s.deleted_at IS NULL "
+            f"WHERE rs.record_kind = ? AND rs.record_id IN ({_marks(chunk)}) "
+            "ORDER BY rs.record_id, rs.position",
+            [kind, *chunk],
+        ):
+            out.setdefault(r[0], []).append(r[1])
+    return out
+
+
+def topic_ids_named(store, folded_names: Iterable[str]) -> dict[str, int]:
+    """Ids of existing topics by folded name (``fold_key`` form)."""
+    names = sorted({n for n in folded_names if n})
+    if not names:
+        return {}
+    out: dict[str, int] = {}
+    for start in range(0, len(names), _CHUNK):
+        chunk = names[start:start + _CHUNK]
+        for r in store.conn.execute(
+            f"SELECT folded, min(id) FROM topics WHERE folded IN ({_marks(chunk)}) GROUP BY folded",
+            chunk,
+        ):
+            out[r[0]] = r[1]
+    return out
+
+
+def all_topics(store) -> list[tuple[int, str, str]]:
+    """Every topic as ``(id, name, folded)``."""
+    return [tuple(r) for r in store.conn.execute("SELECT id, name, folded FROM topics ORDER BY id")]
+
+
+# --------------------------------------------------------------------------- briefings
+def briefing_rows(store, *, include_deleted: bool = False) -> list[BriefingRow]:
+    """Every briefing for the briefings list, most recently edited first."""
+    where = "" if include_deleted else "WHERE b.deleted_at IS NULL"
+    rows = store.conn.execute(
+        "SELECT b.id, b.title, b.date, b.date_approx, b.place, b.counterpart_country, "
+        "coalesce(p.name, '') AS counterpart_name, b.our_country, b.status, b.classification, "
+        "b.updated_at, "
+        "(SELECT count(*) FROM briefing_items i WHERE i.briefing_id = b.id) AS items, "
+        "(SELECT count(*) FROM briefing_items i WHERE i.briefing_id = b.id AND i.included) "
+        "AS included "
+        f"FROM briefings b LEFT JOIN people p ON p.id = b.counterpart_person_id {where} "
+        "ORDER BY b.updated_at DESC, b.id DESC"
+    ).fetchall()
+    return [
+        BriefingRow(
+            id=r["id"], title=r["title"], date=_date(r["date"], r["date_approx"]),
+            place=r["place"] or "", counterpart_country=r["counterpart_country"],
+            counterpart_name=r["counterpart_name"], our_country=r["our_country"],
+            status=r["status"], classification=r["classification"],
+            updated_at=r["updated_at"], items=r["items"], included=r["included"],
+        )
+        for r in rows
+    ]
+
+
+def titles_of(store, kind: Kind | str, ids: Iterable[int]) -> dict[int, str]:
+    """Short display titles (as :meth:`Store.title_of`) for many records at once,
+    trashed ones included."""
+    spec = SPECS[Kind(kind)]
+    ids = sorted({int(i) for i in ids})
+    out: dict[int, str] = {}
+    for chunk in _chunks(ids):
+        for r in store.conn.execute(
+            f"SELECT id, {spec.title_sql} FROM {spec.table} WHERE id IN ({_marks(chunk)})", chunk
+        ):
+            out[r[0]] = (r[1] or "").strip()
+    return out
