@@ -154,10 +154,10 @@ class RecordsMixin:
                         f"VALUES ({', '.join('?' * len(cols))})",
                         [row[k] for k in cols],
                     )
+                    rec.id = cur.lastrowid
+                    self._write_links(rec)
                 except sqlite3.IntegrityError as exc:
                     raise self._integrity(exc, rec) from None
-                rec.id = cur.lastrowid
-                self._write_links(rec)
                 by_kind.setdefault(rec.kind, []).append(rec.id)
             for kind, ids in by_kind.items():
                 search_index.reindex(c, kind, ids)
@@ -185,7 +185,10 @@ class RecordsMixin:
                 raise self._integrity(exc, record) from None
             if cur.rowcount == 0:
                 raise NotFoundError(f"no {record.kind.value} with id {record.id}")
-            self._write_links(record)
+            try:
+                self._write_links(record)
+            except sqlite3.IntegrityError as exc:
+                raise self._integrity(exc, record) from None
             search_index.reindex(c, record.kind, [record.id])
             self._reindex_dependents(record.kind, [record.id])
             self._notify(Change(record.kind.value, (record.id,), "update"))
