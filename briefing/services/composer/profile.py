@@ -50,7 +50,8 @@ def _visit_line(store, person: Person, v: Visit) -> str:
     if v.visit_kind:
         extra.append(f"{v.visit_kind} visit")
     if v.ordinal:
-        who = "their" if v.guest_id == person.id else "the guest's"
+        guest = v.guest_name or store.country_name(v.guest_country)
+        who = f"{guest}'s" if guest else "the guest's"
         extra.append(f"{who} {_ORDINALS.get(v.ordinal, f'{v.ordinal}th')} visit")
     if extra:
         text += " — " + ", ".join(extra)

@@ -33,6 +33,7 @@ W_RECENCY = 1.0  # at most, for a record of the meeting's date
 COUNTERPART_STATEMENTS = 5
 OUR_STATEMENTS = 5
 
+_KIND_ORDER = {k: i for i, k in enumerate(Kind)}
 _SECTION_ORDER = {sec: i for i, sec in enumerate(Section)}
 _STATUS_ORDER = {s.value: i for i, s in enumerate(
     (AgreementStatus.IN_FORCE, AgreementStatus.SIGNED, AgreementStatus.NEGOTIATING,
@@ -362,7 +363,7 @@ class _Ranking:
 
 def _newest_first(st: q.StatementFacts):
     key = st.date.sort_key() if st.date else (0, 0, 0)
-    return (tuple(-x for x in key), -st.id)
+    return (tuple(-x for x in key), st.id)
 
 
 def meeting_topics(ranking: _Ranking, purpose: dict[str, str]) -> dict[str, str]:
@@ -399,7 +400,7 @@ def rank(store, meeting: Meeting) -> list[Suggestion]:
     r.sources()
     r.titles()
     out = list(r.items.values())
-    out.sort(key=lambda s: (-round(s.score, 6), *_newer(s), s.kind.value, s.record_id))
+    out.sort(key=lambda s: (-round(s.score, 6), *_newer(s), _KIND_ORDER[s.kind], s.record_id))
     return out
 
 
