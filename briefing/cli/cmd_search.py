@@ -42,7 +42,7 @@ def run(args) -> int:
     if args.offset < 0:
         raise ValueError("--offset cannot be negative")
     text = " ".join(args.query)
-    store = open_store(args, readonly=True)
+    store = open_store(args)
     try:
         filters = resolve_filters(
             store, kind=args.kind, person=args.person, organisation=args.organisation,

@@ -4,7 +4,9 @@ original text its snippet is cut from."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from briefing.countries import load_countries
 from briefing.dates import PartialDate
 from briefing.domain import (
     Agreement, Briefing, Figure, Organisation, Person, Record, Source, Stance, Statement, Visit,
@@ -47,9 +49,19 @@ def _number(value: float | None) -> str:
     return f"{value:g}"
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {c.code: c.name for c in load_countries()}
+
+
+def country_name(code: str | None) -> str:
+    """A country's name by code (without building the alias index: fast on first use)."""
+    return _country_names().get(code or "", code or "")
+
+
 def show(store, rec: Record) -> Shown:
     """How ``rec`` appears in a result list."""
-    country = store.country_name
+    country = country_name
     match rec:
         case Statement():
             body = _join([rec.text, rec.context, rec.occasion, *_tail(rec)], " — ")
