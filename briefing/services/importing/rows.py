@@ -184,8 +184,20 @@ def plan_person(row: dict, r: Resolver) -> Plan:
         known = {fold_key(a) for a in [existing[0].name, *existing[0].aliases]}
         plan.merge_aliases = [a for a in aliases if fold_key(a) not in known]
     else:
+        staged = next((e for n in [name, *aliases]
+                       if (e := r._staged_person(fold_key(n), country)) is not None), None)
+        if staged is not None:
+            # an earlier row (a speaker, a guest) already staged this new person: this
+            # row describes the same one, so it becomes that record (one person, not two)
+            old = staged.record
+            known = {fold_key(a) for a in [name, *aliases]}
+            rec.aliases = [*aliases, *(a for a in [old.name, *old.aliases]
+                                       if fold_key(a) not in known)]
+            rec.country = country or old.country
+            staged.record = rec
+        else:
+            staged = NewEntity(rec)
         # make later rows naming this person (or an alias) use this record
-        staged = NewEntity(rec)
         for n in [name, *aliases]:
             r.people[(fold_key(n), country or "")] = staged
         plan.staged = staged
