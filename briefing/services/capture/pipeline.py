@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.services.capture.agreements import find_agreements
 from briefing.services.capture.article import Article
 from briefing.services.capture.attribution import Attributor
 from briefing.services.capture.candidates import Capture, Candidate, EntityRef
+from briefing.services.capture.dates import DateIndex, find_dates
+from briefing.services.capture.figures import find_figures
 from briefing.services.capture.gazetteer import Gazetteer
 from briefing.services.capture.names import find_mentions
 from briefing.services.capture.people import PeopleBook
 from briefing.services.capture.quotes import find_quotes
 from briefing.services.capture.reading import read_file, read_text
+from briefing.services.capture.statements import find_paraphrases
 from briefing.services.capture.text import TextMap
+from briefing.services.capture.visits import find_visits
 
 __all__ = ["extract", "capture_file", "capture_text"]
 
@@ -49,7 +54,15 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Capture:
     book = PeopleBook(mentions, gaz, text)
     att = Attributor(tm, mentions, book)
     capture = Capture(article=article)
-    capture.statements = find_quotes(tm, att)
+    quotes = find_quotes(tm, att)  # first: it marks the quoted passages for the others
+    capture.statements = sorted([*quotes, *find_paraphrases(tm, att)], key=lambda c: c.start)
+    capture.agreements = find_agreements(tm, att)
+    capture.visits = find_visits(tm, att)
+    capture.figures = find_figures(tm, gaz)
+    capture.dates = find_dates(text, article.date)
+    dates = DateIndex(tm, capture.dates)
+    for candidate in capture.candidates():
+        dates.date(candidate)
     used = _used_keys(capture.candidates())
     capture.people = book.proposed_people(used)
     capture.organisations = book.proposed_organisations(used)

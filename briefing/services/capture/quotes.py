@@ -15,6 +15,7 @@ import re
 from briefing.services.capture.attribution import Attribution, Attributor
 from briefing.services.capture.candidates import StatementCandidate
 from briefing.services.capture.quotemarks import QuotedPassage, find_passages
+from briefing.services.capture.statements import occasion
 from briefing.services.capture.text import TextMap
 
 __all__ = ["find_quotes"]
@@ -105,7 +106,8 @@ def _inherit(tm: TextMap, found) -> list[StatementCandidate]:
         out.append(StatementCandidate(
             start=q.start, end=q.end, sentence=text[span.start:span.end],
             rule="quotation marks", text=q.text(text), statement_kind="direct",
-            speaker=speaker, speaker_rule=rule, flags=flags))
+            speaker=speaker, speaker_rule=rule, flags=flags,
+            occasion=occasion(text[span.start:span.end])))
     return out
 
 

@@ -121,7 +121,7 @@ def read_html(html: str, *, url: str = "", name: str = "page") -> Article:
         if first.strip() == title:
             body = rest
     text = normalise_text(body)
-    if not text:
+    if sum(c.isalpha() for c in text) < 20:  # a menu word or two is not an article
         raise CaptureError(f"{name}: no article text found in the HTML page")
     return Article(
         text=text, title=title, outlet=(doc.sitename or "").strip(),
@@ -148,7 +148,7 @@ _UI_WORDS = re.compile(
     r"text size|a\+?|a-|[+−\-–]\s*a|comments?\s*\(\d+\)|\d+\s*px|close|menu|back to top)$",
     re.I)
 _OUTLET_LIKE = re.compile(r"^[\w&'’.-]+(?:\.[A-Za-z]{2,})$")
-_BYLINE = re.compile(r"^by\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
+_BYLINE = re.compile(r"^[Bb]y\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
 _DATELINE_OUTLET = re.compile(r"^\(?([A-Z][A-Za-z.]{1,20})\)?\s*(?:--|—|–)\s")
 _DATE_PREFIX = re.compile(r"^(?:published|updated|posted|date)\s*:?\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;,…\"”’»]$")

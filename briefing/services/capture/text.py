@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "TextMap"]
+__all__ = ["Span", "TextMap", "Claimed"]
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt",
@@ -109,3 +109,26 @@ class TextMap:
 
     def slice(self, span: Span) -> str:
         return self.text[span.start:span.end]
+
+
+class Claimed:
+    """Non-overlapping spans already taken by a rule (lookups in O(log n))."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self._ends[i - 1] > start:
+            return True
+        return i < len(self._starts) and self._starts[i] < end
+
+    def claim(self, start: int, end: int) -> bool:
+        """Take ``start``..``end`` unless it overlaps a taken span; say whether it did."""
+        if self.overlaps(start, end):
+            return False
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
