@@ -81,10 +81,10 @@ def import_files(store: Store, paths, kind: Kind | str | None = None, *, dry_run
         _read(job, kind)
     total = sum(len(j.csv.rows) for j in jobs if j.csv)
     done = 0
+    seen: set[tuple] = set()  # natural keys of the rows kept so far, across all files
     for job in jobs:
         if job.csv is None:
             continue
-        seen: set[tuple] = set()
         planner = PLANNERS[job.csv.kind]
         for line, row in job.csv.rows:
             if cancel and cancel():
