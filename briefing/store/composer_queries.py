@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.dates import PartialDate
 from briefing.domain import Kind
@@ -91,6 +92,7 @@ def _marks(values: Iterable) -> str:
     return ",".join("?" * len(list(values)))
 
 
+@lru_cache(maxsize=65536)
 def _date(iso, approx) -> PartialDate | None:
     try:
         return PartialDate.from_store(iso, approx)
@@ -104,36 +106,39 @@ def _chunks(ids: list[int]):
 
 
 # --------------------------------------------------------------------------- agreements
-def agreements_involving(store, countries: Iterable[str], person_ids: Iterable[int] = ()
-                         ) -> list[AgreementFacts]:
-    """Agreements with a party that is one of ``countries``, an organisation or person
-    of one of them, or one of ``person_ids``; each with all its parties' countries."""
-    countries = sorted({c for c in countries if c})
-    person_ids = sorted({int(p) for p in person_ids if p is not None})
-    parts, args = [], []
-    if countries:
-        q = _marks(countries)
-        parts += [
-            f"SELECT agreement_id FROM agreement_parties WHERE country IN ({q})",
-            f"SELECT ap.agreement_id FROM organisations o JOIN agreement_parties ap "
-            f"ON ap.organisation_id = o.id WHERE o.country IN ({q})",
-            f"SELECT ap.agreement_id FROM people p JOIN agreement_parties ap "
-            f"ON ap.person_id = p.id WHERE p.country IN ({q})",
-        ]
-        args += countries * 3
-    if person_ids:
-        parts.append(
-            f"SELECT agreement_id FROM agreement_parties WHERE person_id IN ({_marks(person_ids)})"
-        )
-        args += person_ids
-    if not parts:
-        return []
+_PARTY_HITS = (
+    "SELECT agreement_id FROM agreement_parties WHERE country = {c} "
+    "UNION SELECT ap.agreement_id FROM organisations o JOIN agreement_parties ap "
+    "ON ap.organisation_id = o.id WHERE o.country = {c} "
+    "UNION SELECT ap.agreement_id FROM people p JOIN agreement_parties ap "
+    "ON ap.person_id = p.id WHERE p.country = {c}"
+)
+
+
+def agreement_candidates(store, counterpart: str | None, ours: str | None,
+                         person_id: int | None = None, *, between_limit: int = 500,
+                         others: int = 30) -> list[AgreementFacts]:
+    """Agreements for a meeting, each with all its parties' countries: those between
+    ``counterpart`` and ``ours`` (a party of each, directly or through one of their
+    organisations or people; the newest ``between_limit``), those the counterpart
+    person is a party to, and the newest ``others`` of the counterpart's other
+    agreements."""
+    args = {"a": counterpart, "o": ours, "p": person_id, "bl": between_limit, "ol": others}
     rows = store.conn.execute(
-        f"WITH hits(agreement_id) AS ({' UNION '.join(parts)}) "
+        f"WITH a_hits(id) AS ({_PARTY_HITS.format(c=':a')}), "
+        f"o_hits(id) AS ({_PARTY_HITS.format(c=':o')}), "
+        "chosen(id) AS ("
+        " SELECT id FROM (SELECT g.id FROM a_hits h JOIN agreements g ON g.id = h.id "
+        "  WHERE g.deleted_at IS NULL AND h.id IN (SELECT id FROM o_hits) "
+        "  ORDER BY g.signed DESC, g.id DESC LIMIT :bl)"
+        " UNION SELECT agreement_id FROM agreement_parties WHERE person_id = :p"
+        " UNION SELECT id FROM (SELECT g.id FROM a_hits h JOIN agreements g ON g.id = h.id "
+        "  WHERE g.deleted_at IS NULL AND h.id NOT IN (SELECT id FROM o_hits) "
+        "  ORDER BY g.signed DESC, g.id DESC LIMIT :ol)) "
         "SELECT a.id, a.title, a.status, a.signed, a.signed_approx, a.visit_id, "
         "coalesce(ap.country, o.country, p.country) AS party_country, "
         "ap.organisation_id, ap.person_id "
-        "FROM hits h JOIN agreements a ON a.id = h.agreement_id AND a.deleted_at IS NULL "
+        "FROM chosen h JOIN agreements a ON a.id = h.id AND a.deleted_at IS NULL "
         "JOIN agreement_parties ap ON ap.agreement_id = a.id "
         "LEFT JOIN organisations o ON o.id = ap.organisation_id "
         "LEFT JOIN people p ON p.id = ap.person_id "
@@ -238,25 +243,36 @@ def statements_by_speakers(store, person_ids: Iterable[int], limit: int = 50) ->
 
 
 def statements_by_country(store, country: str, limit: int = 50,
-                          topic_ids: Iterable[int] | None = None) -> list[StatementFacts]:
+                          topic_ids: Iterable[int] | None = None,
+                          since: str | None = None) -> list[StatementFacts]:
     """The most recent statements of speakers from ``country``, newest first; with
-    ``topic_ids``, only those tagged with one of these topics."""
+    ``topic_ids``, only those tagged with one of these topics; with ``since`` (an ISO
+    partial date), only those dated then or later — each speaker's statements are
+    read from the (speaker, date) index, so a recent window stays cheap however many
+    statements the country has."""
     if not country:
         return []
     args: list = [country]
+    since_filter = ""
+    if since:
+        since_filter = " AND s.date >= ?"
+        args.append(since)
     topic_filter = ""
     if topic_ids is not None:
         topic_ids = sorted(set(topic_ids))
         if not topic_ids:
             return []
+        # "+rt.topic_id": look the statement's few topics up by the primary key
+        # (kind, id, topic), not once per wanted topic through the topic index
         topic_filter = (
             " AND EXISTS (SELECT 1 FROM record_topics rt WHERE rt.record_kind = 'statement' "
-            f"AND rt.record_id = s.id AND rt.topic_id IN ({_marks(topic_ids)}))"
+            f"AND rt.record_id = s.id AND +rt.topic_id IN ({_marks(topic_ids)}))"
         )
         args += topic_ids
     rows = store.conn.execute(
         f"SELECT {_STATEMENT_COLS} FROM people p JOIN statements s ON s.speaker_id = p.id "
-        f"WHERE p.country = ? AND p.deleted_at IS NULL AND s.deleted_at IS NULL{topic_filter} "
+        f"WHERE p.country = ?{since_filter} AND p.deleted_at IS NULL AND s.deleted_at IS NULL"
+        f"{topic_filter} "
         "ORDER BY s.date DESC, s.id DESC LIMIT ?",
         [*args, limit],
     ).fetchall()

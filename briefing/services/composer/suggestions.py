@@ -32,6 +32,10 @@ W_RECENCY = 1.0  # at most, for a record of the meeting's date
 # how much of each kind the default draft takes
 COUNTERPART_STATEMENTS = 5
 OUR_STATEMENTS = 5
+DRAFT_AGREEMENTS = 40  # "all agreements between the two" — up to this many, by status then newest
+DRAFT_VISITS = 30  # the most recent visits both ways, shown in date order
+DRAFT_STANCES = 12
+STATEMENT_WINDOWS = (2, 8, None)  # years back from the meeting: widen until enough are found
 
 _KIND_ORDER = {k: i for i, k in enumerate(Kind)}
 _SECTION_ORDER = {sec: i for i, sec in enumerate(Section)}
@@ -131,7 +135,8 @@ class _Ranking:
         m = self.m
         if not m.counterpart_country and m.person_id is None:
             return
-        for a in q.agreements_involving(self.store, [m.counterpart_country], [m.person_id]):
+        for a in q.agreement_candidates(self.store, m.counterpart_country, m.our_country,
+                                        m.person_id):
             s = self.add(Kind.AGREEMENT, a.id, Section.AGREEMENTS, a.signed)
             s.title = a.title
             if m.person_id in a.person_ids:
@@ -148,6 +153,14 @@ class _Ranking:
                 s.reasons.append(f"status: {a.status}")
             signed = a.signed.sort_key() if a.signed else (0, 0, 0)
             s.order = (_STATUS_ORDER.get(a.status, 9), tuple(-x for x in signed), a.id)
+        self._cap(Kind.AGREEMENT, DRAFT_AGREEMENTS, key=lambda s: s.order)
+
+    def _cap(self, kind: Kind, limit: int, key) -> None:
+        """Keep at most ``limit`` defaults of a kind (the first by ``key``)."""
+        chosen = sorted((s for s in self.items.values() if s.kind == kind and s.default), key=key)
+        for s in chosen[limit:]:
+            s.default = False
+            s.reasons.append("left out of the draft: too many")
 
     def visits(self) -> list[int]:
         """Adds visits; returns the ids of those between the two countries."""
@@ -170,7 +183,8 @@ class _Ranking:
                 for pid in (v.guest_id, v.host_id):
                     if pid is not None:
                         people[pid] = v
-            s.order = (v.start.sort_key() if v.start else (9999, 0, 0), v.id)
+            s.order = (v.start.sort_key() if v.start else (0, 0, 0), v.id)
+        self._cap(Kind.VISIT, DRAFT_VISITS, key=lambda s: tuple(-x for x in s.order[0]))
         self._between_visits = set(between_ids)
         self._visit_people = people
         return between_ids
@@ -186,7 +200,7 @@ class _Ranking:
                     "speaker is the counterpart", W_PERSON)
                 side.append(st)
         if m.counterpart_country:
-            for st in q.statements_by_country(self.store, m.counterpart_country, limit=50):
+            for st in self._recent_by_country(m.counterpart_country, 50):
                 if m.person_id is not None and st.speaker_id == m.person_id:
                     continue  # already "speaker is the counterpart"
                 self.add(Kind.STATEMENT, st.id, Section.STATEMENTS, st.date).because(
@@ -206,12 +220,24 @@ class _Ranking:
                 side.append(st)
         self._take(side, 0, COUNTERPART_STATEMENTS)
 
+    def _recent_by_country(self, country: str, limit: int, topic_ids=None):
+        """The newest statements of a country's speakers, looking back a few years
+        first and further only when that finds too few."""
+        ref_year = self.m.date.year if self.m.date else _date.today().year
+        rows: list[q.StatementFacts] = []
+        for years in STATEMENT_WINDOWS:
+            since = str(ref_year - years) if years is not None else None
+            rows = q.statements_by_country(self.store, country, limit=limit,
+                                           topic_ids=topic_ids, since=since)
+            if len(rows) >= limit:
+                break
+        return rows
+
     def our_statements(self, topic_ids: list[int]) -> None:
         """Ours on the same topics as the meeting (and those said during its visits)."""
         m = self.m
         if m.our_country and topic_ids:
-            for st in q.statements_by_country(self.store, m.our_country, limit=50,
-                                              topic_ids=topic_ids):
+            for st in self._recent_by_country(m.our_country, 50, topic_ids):
                 self.add(Kind.STATEMENT, st.id, Section.STATEMENTS, st.date).because(
                     f"speaker is from {self.country(m.our_country)}", W_OURS)
                 self._ours.append(st)
@@ -396,6 +422,7 @@ def rank(store, meeting: Meeting) -> list[Suggestion]:
         if not s.default and any(fold_key(t) in topics for t in s.topics):
             s.default = True
     r.recency()
+    r._cap(Kind.STANCE, DRAFT_STANCES, key=lambda s: (s.order[0], -s.score, s.record_id))
     r.choose_ours()
     r.sources()
     r.titles()
