@@ -143,8 +143,10 @@ class TextField(Field):
 class MultiLineField(Field):
     """Several lines of text; Tab moves on (it does not insert a tab)."""
 
-    def __init__(self, lines: int = 4, placeholder: str = "", parent=None):
+    def __init__(self, lines: int = 4, placeholder: str = "", keep_whitespace: bool = False,
+                 parent=None):
         super().__init__(parent)
+        self.keep_whitespace = keep_whitespace  # a source's text is kept exactly as it came
         self.edit = QPlainTextEdit(self)
         self.edit.setTabChangesFocus(True)
         self.edit.setPlaceholderText(placeholder)
@@ -156,7 +158,10 @@ class MultiLineField(Field):
         self.edit.textChanged.connect(self.edited.emit)
 
     def value(self) -> str:
-        return self.edit.toPlainText().strip()
+        text = self.edit.toPlainText()
+        if self.keep_whitespace and text.strip():
+            return text
+        return text.strip()
 
     def set_value(self, value) -> None:
         self.edit.setPlainText("" if value is None else str(value))

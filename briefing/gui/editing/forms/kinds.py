@@ -80,7 +80,7 @@ SOURCE = FormSpec(Kind.SOURCE, [
     f.text("url", "URL", "https://…"),
     f.date("published", "Published"),
     f.text("language", "Language", "e.g. en, sr, ru"),
-    f.lines("text", "Text", 8, "the whole text, kept for offline reading"),
+    f.lines("text", "Text", 8, "the whole text, kept for offline reading", keep_whitespace=True),
 ], common=False, extra=(f.topics(), f.notes()))
 
 FIGURE = FormSpec(Kind.FIGURE, [

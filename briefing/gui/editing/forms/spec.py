@@ -71,8 +71,8 @@ def text(name: str, label: str, placeholder: str = "", *, required: bool = False
 
 
 def lines(name: str, label: str, n: int = 3, placeholder: str = "", *, required: bool = False,
-          problems: Sequence[str] = (), tip: str = "") -> FieldSpec:
-    return FieldSpec(name, label, lambda ctx: MultiLineField(n, placeholder),
+          problems: Sequence[str] = (), keep_whitespace: bool = False, tip: str = "") -> FieldSpec:
+    return FieldSpec(name, label, lambda ctx: MultiLineField(n, placeholder, keep_whitespace),
                      _problems(name, required, problems), required, tip)
 
 
