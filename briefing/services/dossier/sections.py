@@ -1,0 +1,212 @@
+"""Flowables for one section: its heading, then its items in the briefing's order.
+
+Consecutive items of one kind form a run: agreements become one table (header row
+repeated when it splits), visits a drawn timeline plus a numbered list, figures a bar
+chart plus a table; talking points are numbered; other records use
+:data:`.items.ITEM_BUILDERS`.  Items with ``included=False`` are never printed.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
+
+from briefing.domain import (
+    Agreement, AssembledItem, AssembledSection, Figure, Kind, Section, Source, Visit,
+)
+
+from . import charts
+from . import labels as lbl
+from .context import Context
+from .items import ITEM_BUILDERS, annotation, free_text, removed, table_style
+from .styles import ACCENT
+from .text import attribute, markup
+
+_URL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
+
+
+def included(section: AssembledSection) -> list[AssembledItem]:
+    return [ai for ai in section.items if ai.item.included]
+
+
+def heading(key: str, number: str, title: str, ctx: Context) -> list[Flowable]:
+    """A numbered section heading that is also a link target and an outline entry."""
+    label = f"{number}\u2003{title}" if number else title
+    p = Paragraph(f'<a name="{key}"/>{markup(label)}', ctx.styles["H1"])
+    p.outline = (key, f"{number}  {title}".strip())
+    rule = HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=0, spaceAfter=8)
+    rule.keepWithNext = 1
+    return [p, rule]
+
+
+def _kind_of(ai: AssembledItem) -> str:
+    if ai.removed or (ai.record is None and ai.item.ref_kind):
+        return "removed"
+    if ai.record is None:
+        return "text"
+    return ai.record.kind.value
+
+
+def section_body(ctx: Context, section: AssembledSection) -> list[Flowable]:
+    out: list[Flowable] = []
+    point = 0
+    for kind, run in groupby(included(section), key=_kind_of):
+        run = list(run)
+        if kind == Kind.AGREEMENT.value:
+            out += agreements_table(ctx, run)
+        elif kind == Kind.VISIT.value:
+            out += visits(ctx, run, timeline=section.section == Section.VISITS)
+        elif kind == Kind.FIGURE.value:
+            out += figures(ctx, run)
+        else:
+            for ai in run:
+                if kind == "removed":
+                    out += removed(ctx, ai) + annotation(ctx, ai)
+                elif kind == "text":
+                    numbered = section.section == Section.TALKING_POINTS
+                    point += numbered
+                    out += free_text(ctx, ai, point if numbered else None) + annotation(ctx, ai)
+                else:
+                    out += ITEM_BUILDERS[Kind(kind)](ctx, ai)
+    return out
+
+
+# ----------------------------------------------------------------------- agreements
+def agreements_table(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
+    st = ctx.styles
+    head = ["Agreement", "Parties", "Sector", "Signed", "Status"]
+    rows: list[list] = [[Paragraph(h, st["CellHead"]) for h in head]]
+    for ai in run:
+        a: Agreement = ai.record
+        first = [Paragraph(f"<b>{markup(a.title or '(untitled)')}</b>"
+                           + ctx.refs(ai.source_numbers), st["Cell"])]
+        detail = [markup(x) for x in (a.agreement_kind, a.place) if x]
+        if a.in_force:
+            detail.append("in force " + markup(lbl.date(a.in_force)))
+        if detail:
+            first.append(Paragraph(", ".join(detail), st["CellMuted"]))
+        if a.summary:
+            first.append(Paragraph(markup(a.summary), st["CellMuted"]))
+        if (ai.item.annotation or "").strip():
+            first.append(Paragraph("<b>Note</b>  " + markup(ai.item.annotation), st["CellNote"]))
+        rows.append([
+            first,
+            Paragraph("<br/>".join(markup(p) for p in ctx.labels.parties(a)), st["Cell"]),
+            Paragraph(markup(a.sector), st["Cell"]),
+            Paragraph(markup(lbl.compact_date(a.signed)), st["Cell"]),
+            Paragraph(markup(a.status.capitalize() if a.status else ""), st["Cell"]),
+        ])
+    w = ctx.width
+    t = Table(rows, colWidths=[w * 0.33, w * 0.21, w * 0.17, w * 0.14, w * 0.15],
+              repeatRows=1, splitInRow=1, hAlign="LEFT")
+    t.setStyle(table_style())
+    return [t, Spacer(1, 4 * mm)]
+
+
+# ----------------------------------------------------------------------- visits
+def visits(ctx: Context, run: list[AssembledItem], timeline: bool) -> list[Flowable]:
+    out: list[Flowable] = []
+    numbered = list(enumerate(run, start=1))
+    b = ctx.assembled.briefing
+    if timeline:
+        pivot = b.our_country or b.counterpart_country
+        drawing = charts.Timeline([(n, ai.record) for n, ai in numbered], ctx.width, pivot,
+                                  ctx.labels).drawing()
+        if drawing is not None:
+            out += [drawing, Spacer(1, 5 * mm)]
+    for n, ai in numbered:
+        v: Visit = ai.record
+        title = [lbl.date_range(v.start, v.end) or "Date unknown"]
+        if v.visit_kind:
+            title.append(f"{v.visit_kind.capitalize()} visit")
+        if v.place:
+            title.append(v.place)
+        out.append(Paragraph(" \u00b7 ".join(markup(t) for t in title), ctx.styles["EntryTitle"],
+                             bulletText=str(n)))
+        body = markup(ctx.labels.visit_route(v)) + "."
+        if v.ordinal:
+            body += " " + markup(lbl.ordinal(v.ordinal)) + "."
+        if v.purpose:
+            body += " " + markup(v.purpose)
+        out.append(Paragraph(body + ctx.refs(ai.source_numbers), ctx.styles["EntryBody"]))
+        out += annotation(ctx, ai)
+    return out
+
+
+# ----------------------------------------------------------------------- figures
+def figures(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
+    st = ctx.styles
+    out: list[Flowable] = []
+    for group in charts.chart_groups([ai.record for ai in run]):
+        unit = (group[0].unit or "").strip()
+        out.append(charts.figures_chart(group, ctx.width))
+        caption = f"Values in {unit}" if unit else "Values"
+        out.append(Paragraph(markup(caption), st["ChartCaption"]))
+    rows: list[list] = [[Paragraph(h, st["CellHead"]) for h in
+                         ("Figure", "Value", "Between", "Period / as of")]]
+    for ai in run:
+        f: Figure = ai.record
+        first = [Paragraph(markup(f.metric or "(unnamed)") + ctx.refs(ai.source_numbers),
+                           st["Cell"])]
+        if (ai.item.annotation or "").strip():
+            first.append(Paragraph("<b>Note</b>  " + markup(ai.item.annotation), st["CellNote"]))
+        when = " \u00b7 ".join(x for x in (f.period, lbl.date(f.as_of)) if x)
+        rows.append([
+            first,
+            Paragraph(f"<b>{markup(lbl.figure_value(f))}</b>", st["Cell"]),
+            Paragraph(markup(lbl.figure_flow(f, ctx.labels)), st["Cell"]),
+            Paragraph(markup(when), st["Cell"]),
+        ])
+    w = ctx.width
+    t = Table(rows, colWidths=[w * 0.42, w * 0.2, w * 0.2, w * 0.18], repeatRows=1,
+              splitInRow=1, hAlign="LEFT")
+    t.setStyle(table_style())
+    return out + [t, Spacer(1, 4 * mm)]
+
+
+# ----------------------------------------------------------------------- sources
+def url_markup(url: str) -> str:
+    text = markup(url)
+    if url.strip().lower().startswith(_URL_SCHEMES):
+        return f'<a href="{attribute(url.strip())}" color="#{ACCENT.hexval()[2:]}">{text}</a>'
+    return text
+
+
+def sources_list(ctx: Context, notes: dict[int, list[str]]) -> list[Flowable]:
+    """The numbered bibliography the ``[n]`` references link to."""
+    out: list[Flowable] = []
+    for n, s in enumerate(ctx.assembled.sources, start=1):
+        out += source_entry(ctx, n, s, notes.get(id(s), []))
+    return out
+
+
+def source_entry(ctx: Context, n: int, s: Source, notes: list[str]) -> list[Flowable]:
+    parts = [f"<i>{markup(s.title or '(untitled)')}</i>"]
+    meta = [markup(x) for x in (s.author, s.outlet, lbl.date(s.published)) if x]
+    if meta:
+        parts.append(", ".join(meta))
+    text = f'<a name="src-{n}"/>' + ". ".join(parts) + "."
+    if s.url:
+        text += "<br/>" + url_markup(s.url)
+    out: list[Flowable] = [Paragraph(text, ctx.styles["Source"], bulletText=f"[{n}]")]
+    for note in notes:
+        out.append(Paragraph("<b>Note</b>  " + markup(note), ctx.styles["Note"]))
+    return out
+
+
+def source_notes(ctx: Context, section: AssembledSection | None) -> tuple[dict, list]:
+    """Annotations of source items that are already in the numbered list (keyed by the
+    listed Source object) and the section's other items, printed after the list."""
+    notes: dict[int, list[str]] = {}
+    rest: list[AssembledItem] = []
+    listed = {s.id: s for s in ctx.assembled.sources if s.id is not None}
+    for ai in included(section) if section else []:
+        rec = ai.record
+        if isinstance(rec, Source) and rec.id in listed and not ai.removed:
+            if (ai.item.annotation or "").strip():
+                notes.setdefault(id(listed[rec.id]), []).append(ai.item.annotation)
+        else:
+            rest.append(ai)
+    return notes, rest
