@@ -153,7 +153,10 @@ def write_bundle(store: Store, path: str | Path,
     """Export to ``path`` atomically (temporary file in the same folder, then rename)."""
     path = Path(path)
     text = dumps(export_bundle(store, progress))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as exc:  # name the file the user asked for, not our temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
