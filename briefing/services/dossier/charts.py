@@ -178,27 +178,36 @@ class Timeline:
         return _Mark(n, x, above, line1, line2, width + 4)
 
     def _place(self, marks: list[_Mark], right_edge: float) -> list[_Mark]:
-        """Stagger labels over up to three levels per side so they do not overlap."""
+        """Stagger labels over up to three levels per side so they never overlap; a
+        label with no room shrinks to its number, then to a bare dot (the list below
+        the timeline has every visit)."""
         for side in (True, False):
             ends: list[float] = []
             for m in sorted((m for m in marks if m.above == side), key=lambda m: m.x):
-                m.anchor_right = m.x + m.width > right_edge
-                left = m.x - m.width if m.anchor_right else m.x
-                for level, end in enumerate(ends):
-                    if left > end + 4:
-                        m.level = level
+                for shrink in (False, True):
+                    if shrink:
+                        m.line1, m.line2 = str(m.number), ""
+                        m.width = String(0, 0, m.line1, fontName=BOLD, fontSize=7.5).getBounds()[2] + 4
+                    m.anchor_right = m.x + m.width > right_edge
+                    left = m.x - m.width if m.anchor_right else m.x
+                    free = [lv for lv, end in enumerate(ends) if left > end + 4]
+                    if not free and len(ends) < self.MAX_LEVELS:
+                        ends.append(float("-inf"))
+                        free = [len(ends) - 1]
+                    if free:
+                        m.level = free[0]
+                        ends[m.level] = left + m.width
                         break
                 else:
-                    if len(ends) < self.MAX_LEVELS:
-                        ends.append(0.0)
-                        m.level = len(ends) - 1
-                    else:  # crowded: reuse the level that frees up first
-                        m.level = min(range(len(ends)), key=ends.__getitem__)
-                ends[m.level] = max(ends[m.level], left + m.width)
+                    m.level = -1  # no room: a dot on the axis only
         return marks
 
     def _draw_mark(self, d: Drawing, m: _Mark, band_y: float) -> None:
         colour = OURS if m.above else THEIRS
+        d.add(Circle(m.x, band_y + self.BAND / 2, 3.2, fillColor=colour, strokeColor=colors.white,
+                     strokeWidth=0.8))
+        if m.level < 0:
+            return
         rise = (m.level + 1) * self.LEVEL - 8
         if m.above:
             y_edge, y_end = band_y + self.BAND, band_y + self.BAND + rise
@@ -207,8 +216,6 @@ class Timeline:
             y_edge, y_end = band_y, band_y - rise
             line1_y, line2_y = y_end - 8, y_end - 16
         d.add(Line(m.x, y_edge, m.x, y_end, strokeColor=colour, strokeWidth=0.6))
-        d.add(Circle(m.x, band_y + self.BAND / 2, 3.2, fillColor=colour, strokeColor=colors.white,
-                     strokeWidth=0.8))
         anchor = "end" if m.anchor_right else "start"
         tx = m.x - 2 if m.anchor_right else m.x + 2
         d.add(String(tx, line1_y, m.line1, fontName=BOLD, fontSize=7.5, fillColor=colour,

@@ -127,11 +127,12 @@ def _offices(ctx: Context, p: Person) -> Table:
         rows.append([
             Paragraph(markup(o.title), st["Cell"]),
             Paragraph(markup(where), st["Cell"]),
-            Paragraph(markup(lbl.date(o.start)), st["Cell"]),
-            Paragraph((markup(lbl.date(o.end)) or "present") if o.start else "", st["Cell"]),
+            Paragraph(markup(lbl.compact_date(o.start)), st["Cell"]),
+            Paragraph((markup(lbl.compact_date(o.end)) or "present") if o.start else "",
+                      st["Cell"]),
         ])
     w = ctx.width
-    t = Table(rows, colWidths=[w * 0.42, w * 0.28, w * 0.15, w * 0.15], repeatRows=1,
+    t = Table(rows, colWidths=[w * 0.46, w * 0.26, w * 0.14, w * 0.14], repeatRows=1,
               splitInRow=1, hAlign="LEFT")
     t.setStyle(table_style())
     return t

@@ -202,3 +202,12 @@ def sample_briefing() -> AssembledBriefing:
         sources=[NEWS_AZ, EURONEWS], country_names=dict(COUNTRIES), counterpart=TOKAYEV,
         prepared=D(2025, 11, 24),
     )
+
+
+if __name__ == "__main__":  # python -m briefing.services.dossier.sample OUT.pdf [A4|Letter]
+    import sys
+
+    from .writer import write_pdf
+
+    size = sys.argv[2] if len(sys.argv) > 2 else "A4"
+    print(write_pdf(sample_briefing(), sys.argv[1] if len(sys.argv) > 1 else "sample.pdf", size))

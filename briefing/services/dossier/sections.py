@@ -152,7 +152,7 @@ def figures(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
                            st["Cell"])]
         if (ai.item.annotation or "").strip():
             first.append(Paragraph("<b>Note</b>  " + markup(ai.item.annotation), st["CellNote"]))
-        when = " \u00b7 ".join(x for x in (f.period, lbl.date(f.as_of)) if x)
+        when = " \u00b7 ".join(x for x in (f.period, lbl.compact_date(f.as_of)) if x)
         rows.append([
             first,
             Paragraph(f"<b>{markup(lbl.figure_value(f))}</b>", st["Cell"]),
@@ -160,7 +160,7 @@ def figures(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
             Paragraph(markup(when), st["Cell"]),
         ])
     w = ctx.width
-    t = Table(rows, colWidths=[w * 0.42, w * 0.2, w * 0.2, w * 0.18], repeatRows=1,
+    t = Table(rows, colWidths=[w * 0.38, w * 0.18, w * 0.2, w * 0.24], repeatRows=1,
               splitInRow=1, hAlign="LEFT")
     t.setStyle(table_style())
     return out + [t, Spacer(1, 4 * mm)]

@@ -97,8 +97,8 @@ def stylesheet() -> StyleSheet1:
     add("CellHead", fontName=sans_b, fontSize=8, leading=10, spaceAfter=0, textColor=colors.white)
     add("Point", fontSize=10, leading=14.5, leftIndent=7 * mm, bulletIndent=0,
         bulletFontName=sans_b, bulletFontSize=10, bulletColor=ACCENT, spaceAfter=6)
-    add("Note", fontSize=8.5, leading=12, leftIndent=4 * mm, rightIndent=4, textColor=colors.HexColor("#4a3d00"),
-        backColor=NOTE_BG, borderPadding=(3, 4, 3, 4), spaceBefore=2, spaceAfter=8)
+    add("Note", fontSize=8.5, leading=12, leftIndent=8 * mm, rightIndent=4, textColor=colors.HexColor("#4a3d00"),
+        backColor=NOTE_BG, borderPadding=(3, 4, 3, 4), spaceBefore=6, spaceAfter=8)
     add("CellNote", fontSize=7.5, leading=9.5, spaceBefore=2, spaceAfter=0,
         textColor=colors.HexColor("#4a3d00"), backColor=NOTE_BG, borderPadding=(1, 2, 1, 2))
     add("EntryTitle", fontName=sans_b, fontSize=9.5, leading=13, leftIndent=8 * mm,
