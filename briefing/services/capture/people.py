@@ -4,13 +4,11 @@
 "Vučić", "Vucic", "Vučić’s": one entity each, named by its longest form, with the
 other spellings as aliases.  Each entity either resolves to a person in the
 :class:`Gazetteer` (``record_id``) or becomes a proposed new person.  Organisations
-get the same treatment, more simply (by folded name).  The book also answers "who is
-*he*": the nearest person mentioned before a position.
+get the same treatment, more simply (by folded name).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -73,9 +71,6 @@ class PeopleBook:
             if m.kind == "unknown" and (e := self._surnames.get(fold_key(m.text))):
                 m.kind = "person"
                 self._attach(e, m)
-        self.person_mentions = sorted((m for m in mentions if m.kind == "person"),
-                                      key=lambda m: m.start)
-        self._starts = [m.start for m in self.person_mentions]
         for m in mentions:
             if m.kind == "organisation":
                 self.organisation(m.text, m.start, m.record_id)
@@ -135,20 +130,6 @@ class PeopleBook:
         if key and (e := self._surnames.get(key.split()[-1])) is not None:
             return self._attach(e, Mention(start, start + len(name), name, "person"))
         return self._register(Mention(start, start + len(name), name, "person"))
-
-    def person_before(self, pos: int, limit: int = 1500) -> tuple[PersonEntity, Mention] | None:
-        """The nearest person mentioned before ``pos`` (within ``limit`` characters)."""
-        i = bisect.bisect_right(self._starts, pos) - 1
-        while i >= 0:
-            m = self.person_mentions[i]
-            if m.end <= pos:
-                if pos - m.end > limit:
-                    return None
-                e = self._by_mention.get(m.start)
-                if e is not None and e.confirmed:
-                    return e, m
-            i -= 1
-        return None
 
     # --- organisations ----------------------------------------------------------------
     def organisation(self, name: str, start: int = 0, record_id: int | None = None) -> EntityRef:
