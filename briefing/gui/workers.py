@@ -1,0 +1,167 @@
+"""Slow work off the GUI thread: a plain function run in a ``QThreadPool`` worker with
+progress, finished and failed signals, and cancel (Orange's ``concurrent.py`` and
+Anki's ``operations/`` in miniature).
+
+    runner = Runner(store)                     # one per window
+    task = runner.start(import_files, paths,   # fn(ctx, *args) runs in a worker
+                        on_done=show_report, on_error=show_error,
+                        on_progress=bar.update, channel="import")
+    task.cancel()
+
+``fn`` receives a :class:`TaskContext` first: ``ctx.store`` is the worker's *own*
+store (``store.clone()``: SQLite connections are per thread; closed when ``fn``
+returns), ``ctx.progress(done, total, text)`` reports, and ``ctx.cancelled()`` tells
+it to stop early.  Starting a task in a ``channel`` cancels the one running there
+before it, and a cancelled task's result is never delivered (the search box uses
+this: only the last keystroke's results arrive).  Callbacks run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a worker function to stop (``ctx.check()``)."""
+
+
+class TaskContext:
+    def __init__(self, task: "Task"):
+        self._task = task
+        self.store = None
+
+    def cancelled(self) -> bool:
+        return self._task.is_cancelled
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if the task was cancelled."""
+        if self._task.is_cancelled:
+            raise Cancelled()
+
+    def progress(self, done: int, total: int = 0, text: str = "") -> None:
+        if not self._task.is_cancelled:
+            self._task.signals.progress.emit(int(done), int(total), str(text))
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int, str)  # done, total (0 = unknown), what is happening
+    finished = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception (never delivered for a cancelled task)
+    ended = Signal()  # after finished/failed, or when a cancelled task stops
+
+
+class Task(QRunnable):
+    """One call of ``fn(ctx, *args, **kwargs)`` in the thread pool."""
+
+    def __init__(self, fn: Callable, args=(), kwargs=None, store=None, name: str = ""):
+        super().__init__()
+        self.setAutoDelete(False)  # the Runner keeps a reference until it ends
+        self.fn, self.args, self.kwargs = fn, tuple(args), dict(kwargs or {})
+        self.name = name or getattr(fn, "__name__", "task")
+        self.signals = TaskSignals()
+        self._store = store
+        self._cancel = threading.Event()
+        self._conn_lock = threading.Lock()
+        self._worker_store = None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the task to stop; a running SQL statement is interrupted."""
+        self._cancel.set()
+        with self._conn_lock:
+            conn = getattr(self._worker_store, "conn", None)
+            if conn is not None:
+                try:
+                    conn.interrupt()  # the running statement stops with "interrupted"
+                except Exception:  # noqa: BLE001 - closed meanwhile
+                    pass
+
+    def run(self) -> None:  # in a worker thread
+        ctx = TaskContext(self)
+        try:
+            if self.is_cancelled:
+                return
+            if self._store is not None:
+                with self._conn_lock:
+                    self._worker_store = self._store.clone()
+                ctx.store = self._worker_store
+            result = self.fn(ctx, *self.args, **self.kwargs)
+            if not self.is_cancelled:
+                self.signals.finished.emit(result)
+        except Cancelled:
+            pass
+        except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
+            if not self.is_cancelled:
+                log.exception("task %s failed", self.name)
+                self.signals.failed.emit(exc)
+        finally:
+            with self._conn_lock:
+                if self._worker_store is not None:
+                    self._worker_store.close()
+                    self._worker_store = None
+            self.signals.ended.emit()
+
+
+class Runner(QObject):
+    """Starts tasks for one window and keeps them alive until they end."""
+
+    def __init__(self, store=None, parent: QObject | None = None,
+                 pool: QThreadPool | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.pool = pool or QThreadPool.globalInstance()
+        self._tasks: set[Task] = set()
+        self._channels: dict[str, Task] = {}
+
+    def start(self, fn: Callable, *args, on_done: Callable | None = None,
+              on_error: Callable | None = None, on_progress: Callable | None = None,
+              channel: str | None = None, use_store: bool = True, **kwargs) -> Task:
+        if channel and (old := self._channels.get(channel)) is not None:
+            old.cancel()
+        task = Task(fn, args, kwargs, store=self.store if use_store else None)
+        if on_done:
+            task.signals.finished.connect(lambda result, t=task: t.is_cancelled or on_done(result))
+        if on_error:
+            task.signals.failed.connect(lambda exc, t=task: t.is_cancelled or on_error(exc))
+        if on_progress:
+            task.signals.progress.connect(on_progress)
+        task.signals.ended.connect(lambda t=task, ch=channel: self._ended(t, ch))
+        self._tasks.add(task)
+        if channel:
+            self._channels[channel] = task
+        self.pool.start(task)
+        return task
+
+    def _ended(self, task: Task, channel: str | None) -> None:
+        self._tasks.discard(task)
+        if channel and self._channels.get(channel) is task:
+            del self._channels[channel]
+
+    def busy(self, channel: str | None = None) -> bool:
+        if channel:
+            return channel in self._channels
+        return bool(self._tasks)
+
+    def cancel(self, channel: str) -> None:
+        """Cancel the task running in ``channel`` (its result will not arrive)."""
+        task = self._channels.pop(channel, None)
+        if task is not None:
+            task.cancel()
+
+    def cancel_all(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+
+    def shutdown(self, msecs: int = 3000) -> None:
+        """Cancel everything and wait for the workers (before the store closes)."""
+        self.cancel_all()
+        self.pool.waitForDone(msecs)
