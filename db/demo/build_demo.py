@@ -11,7 +11,6 @@ Run:  python db/demo/build_demo.py   (rewrites the bundle; the tests check it is
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import tempfile
 import uuid
@@ -27,7 +26,7 @@ from briefing.domain import (  # noqa: E402
 from briefing.services import bundle  # noqa: E402
 from briefing.store import Store  # noqa: E402
 
-ARTICLE = HERE / "seed-article.txt"
+ARTICLE = HERE / "seed-article.txt"  # an exact copy of shared/seeds/000_f70a9745e365b0f7.txt
 BUNDLE = HERE / "demo-bundle.json"
 STAMP = "2025-12-01T00:{:02d}:{:02d}Z"  # one second apart, so the bundle keeps build order
 NS = uuid.UUID("6f1c1f4e-1d2b-4c55-9a53-3f0f5b2d9e10")
@@ -37,8 +36,12 @@ def uid(key: str) -> str:
     return str(uuid.uuid5(NS, key))
 
 
-def article_text() -> str:
-    return ARTICLE.read_text(encoding="utf-8").strip() + "\n"
+def article():
+    """The seed article read the way article capture reads it (page furniture and the
+    outlet line dropped), so capturing the seed again recognises the same source."""
+    from briefing.services.capture import read_file
+
+    return read_file(ARTICLE)
 
 
 def build(store: Store) -> None:
@@ -52,11 +55,12 @@ def build(store: Store) -> None:
         store.add(rec, keep_timestamps=True)
         return rec.id
 
-    text = article_text()
+    art = article()
+    text = art.text
     src = add("source:article", Source(
         title="Vučić seeks trade and investment in Kazakhstan and Azerbaijan",
         outlet="News.Az", author="", url="", published=D(2025, 11, approximate=True),
-        language="en", text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        language="en", text=text, sha256=art.sha256,
         notes="News.Az report citing Euronews. The article has no title or date of its own: "
               "the title is descriptive and the date is inferred from the text.",
     ))

@@ -170,12 +170,12 @@ def read_text(text: str, *, url: str = "", title: str = "", outlet: str = "",
     found_title, found_outlet, author, date = "", meta.get("outlet", ""), meta.get("author", ""), None
     if meta.get("date"):
         date = _date(meta["date"])
-    # trailing outlet line ("News.Az")
+    # trailing outlet line ("News.Az"): noted as the outlet, kept in the text (the
+    # article is kept whole)
     last = lines[-1].strip()
     body_text = "\n".join(lines)
     if _is_outlet_line(last, body_text):
         found_outlet = found_outlet or last
-        lines = lines[:-1]
     # header lines: title, byline, date
     title_line = meta.get("title", "")
     head: list[str] = []
