@@ -27,7 +27,7 @@ BUSY_TIMEOUT_MS = 4000
 
 def _uri(path: Path, **params: str) -> str:
     query = "&".join(f"{k}={v}" for k, v in params.items())
-    quoted = str(path.resolve()).replace("?", "%3f").replace("#", "%23")
+    quoted = str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     return f"file:{quoted}?{query}"
 
 
