@@ -255,3 +255,16 @@ def test_clone_gives_a_second_connection_to_the_same_file(store):
         assert other.conn is not store.conn
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("folder", ["50% done", "50%20done", "a#b?c", "Вучић & Тоқаев"])
+def test_a_store_in_a_folder_with_url_characters_reopens(tmp_path, empty_store_template, folder):
+    path = tmp_path / folder / "store.sqlite"
+    path.parent.mkdir()
+    path.write_bytes(empty_store_template.read_bytes())
+    with Store.open(path) as s:
+        s.add(Person(name="Ilham Aliyev"))
+    with Store.open(path) as s:
+        assert s.count(Kind.PERSON) == 1
+    with Store.open(path, readonly=True) as s:
+        assert s.count(Kind.PERSON) == 1
