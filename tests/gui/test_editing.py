@@ -319,3 +319,35 @@ def test_read_only_store_refuses_to_open_forms(tmp_path, qtbot):
         assert c.ask.asked[0][0] == "Read-only store"
     finally:
         store.close()
+
+
+def _field_of(dialog, widget) -> str:
+    while widget is not None and widget is not dialog:
+        if widget.objectName() in dialog.fields and dialog.fields[widget.objectName()] is widget:
+            return widget.objectName()
+        widget = widget.parentWidget()
+    return ""
+
+
+@pytest.mark.parametrize("kind", [Kind.STATEMENT, Kind.AGREEMENT, Kind.PERSON])
+def test_tab_walks_the_form_top_to_bottom_then_save_and_cancel(demo_store, edits, qtbot, kind):
+    from PySide6.QtWidgets import QApplication
+    dialog = edits.form_for_edit(kind, 1)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    order = list(dialog.fields)
+    assert _field_of(dialog, QApplication.focusWidget()) == order[0]
+    seen = []
+    for _ in range(80):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        w = QApplication.focusWidget()
+        if w is dialog.save_button:
+            break
+        seen.append(_field_of(dialog, w))
+    assert "" not in seen, "Tab left the fields before reaching Save"
+    positions = [order.index(name) for name in seen]
+    assert positions == sorted(positions), seen
+    assert set(seen) | {order[0]} == set(order)
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.cancel_button

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import Kind, Organisation, Person
 from briefing.gui.editing.fields import Field, FieldError
+from briefing.gui.editing.widgets import COMPLETION_ROLE, CompletionModel
 from briefing.store.choices import Choice, choice_for, record_choices
 
 
@@ -53,8 +54,9 @@ class _LookupField(Field):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(280)
-        self._model = QStringListModel(self)
+        self._model = CompletionModel(parent=self)
         self.completer = QCompleter(self._model, self)
+        self.completer.setCompletionRole(COMPLETION_ROLE)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setWidget(self.edit)
         self.completer.activated[str].connect(self._chosen)
@@ -68,7 +70,8 @@ class _LookupField(Field):
         self._cache: tuple[str, list[tuple[int, str]]] | None = None
 
     # --- to override ----------------------------------------------------------------
-    def completions(self, text: str) -> list[str]:
+    def completions(self, text: str) -> list[tuple[str, str]]:
+        """(text to insert, text to show) for what has been typed."""
         raise NotImplementedError
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
@@ -159,7 +162,7 @@ class _LookupField(Field):
 
     def _typed(self, text: str, popup: bool = True) -> None:
         if popup and text.strip():
-            self._model.setStringList(self.completions(text.strip()))
+            self._model.set_rows(self.completions(text.strip()))
             if self._model.rowCount():
                 self.completer.complete()
             else:
@@ -189,8 +192,14 @@ class NamePicker(_LookupField):
             lambda: self.create_requested.emit(self.edit.text().strip()))
         self.row.addWidget(self.create_button)
 
-    def completions(self, text: str) -> list[str]:
-        return self.store.name_completions(self.kind.value, text)
+    def completions(self, text: str) -> list[tuple[str, str]]:
+        """Names and aliases; an alias shows whose it is (``Токаев — Kassym-Jomart Tokayev``)."""
+        rows = []
+        for alias in self.store.name_completions(self.kind.value, text):
+            owners = self.candidates(alias)
+            names = sorted({d.split(" — ")[0] for _, d in owners} - {alias})
+            rows.append((alias, f"{alias} — {' / '.join(names)}" if names else alias))
+        return rows
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
         records = (self.store.people_named(text) if self.kind == Kind.PERSON
@@ -227,7 +236,7 @@ class RecordPicker(_LookupField):
         super().__init__(store, kind, placeholder or f"type to find a {kind.value}", parent)
         self._labels: dict[str, list[int]] = {}
 
-    def completions(self, text: str) -> list[str]:
+    def completions(self, text: str) -> list[tuple[str, str]]:
         labels = []
         for c in record_choices(self.store, self.kind, text, limit=30):
             label = choice_label(c)
@@ -235,7 +244,7 @@ class RecordPicker(_LookupField):
             if c.id not in self._labels[label]:
                 self._labels[label].append(c.id)
             labels.append(label)
-        return list(dict.fromkeys(labels))
+        return [(label, label) for label in dict.fromkeys(labels)]
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
         ids = self._labels.get(text)

@@ -2,7 +2,10 @@
 good.  Restores are undoable (one entry on the undo stack); deleting for good asks
 first and cannot be undone.  The list follows the store's change notices.
 
-    trash = TrashView(store, undo_stack=main_window.undo_stack)
+    trash = TrashView(store, undo_stack=main_window.undo_stack, bridge=main_window.bridge)
+
+Without a ``bridge`` (:class:`briefing.gui.store_bridge.StoreBridge`) it listens to the
+store directly.
 """
 
 from __future__ import annotations
@@ -89,7 +92,8 @@ class TrashView(QWidget):
     #: a short message for the status bar
     status = Signal(str)
 
-    def __init__(self, store, parent: QWidget | None = None, undo_stack: QUndoStack | None = None):
+    def __init__(self, store, parent: QWidget | None = None, undo_stack: QUndoStack | None = None,
+                 bridge=None):
         super().__init__(parent)
         self.store = store
         self.ask = messages.ask
@@ -165,7 +169,10 @@ class TrashView(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
-        self._unsubscribe = subscribe(store, self._changed, self)
+        if bridge is not None:  # the window's StoreBridge: also hears imports done in workers
+            bridge.changed.connect(self._changed)
+        else:
+            subscribe(store, self._changed, self)
         self._update_buttons()
 
     # --- actions -------------------------------------------------------------------------

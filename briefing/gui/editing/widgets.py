@@ -11,8 +11,7 @@ Person, organisation and record pickers are in :mod:`.pickers`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QCompleter, QLineEdit, QWidget
 
 from briefing.countries import CountryIndex, UnknownCountry
@@ -78,33 +77,59 @@ class PartialDateEdit(Field):
         return self.edit
 
 
-_COMPLETION_MODELS: dict[int, QStandardItemModel] = {}
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 1  # the text matched and inserted
 
 
-def country_completion_model(index: CountryIndex) -> QStandardItemModel:
-    """One row per country name or alias: shown as ``Србија — Serbia (RS)``, completed
-    as the alias itself.  Built once per country list (it never changes at run time)."""
-    model = _COMPLETION_MODELS.get(id(index))
-    if model is not None:
-        return model
-    model = QStandardItemModel()
-    rows: list[tuple[str, str]] = []
+class CompletionModel(QAbstractListModel):
+    """Completions as (text to insert, text to show) pairs: the popup shows
+    ``Србија — Serbia (RS)``, the field gets ``Србија``."""
+
+    def __init__(self, rows: list[tuple[str, str]] | None = None, parent=None):
+        super().__init__(parent)
+        self.rows = list(rows or [])
+
+    def set_rows(self, rows: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        text, shown = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown
+        if role in (COMPLETION_ROLE, Qt.ItemDataRole.EditRole):
+            return text
+        return None
+
+
+_COUNTRY_ROWS: dict[int, list[tuple[str, str]]] = {}
+
+
+def country_completions(index: CountryIndex) -> list[tuple[str, str]]:
+    """Every country name and alias as a completion, usual names first (so ``ka``
+    offers Kazakhstan before Kaaimaneilanden), then official names, then aliases.
+    Computed once per country list (it never changes at run time)."""
+    rows = _COUNTRY_ROWS.get(id(index))
+    if rows is not None:
+        return rows
+    tiers: list[list[tuple[str, str]]] = [[], [], []]
     for c in index.countries:
         label = f"{c.name} ({c.code})" + (" — former" if c.former else "")
-        names = dict.fromkeys([c.name, c.official_name, *c.aliases])
-        for name in names:
-            if not name:
-                continue
-            shown = label if name == c.name else f"{name} — {label}"
-            rows.append((name, shown))
-    rows.sort(key=lambda r: r[0].casefold())
-    for name, shown in rows:
-        item = QStandardItem(shown)
-        item.setData(name, COMPLETION_ROLE)
-        model.appendRow(item)
-    _COMPLETION_MODELS[id(index)] = model
-    return model
+        tiers[0].append((c.name, label))
+        seen = {c.name}
+        for tier, names in ((1, [c.official_name]), (2, c.aliases)):
+            for name in names:
+                if name and name not in seen:
+                    seen.add(name)
+                    tiers[tier].append((name, f"{name} — {label}"))
+    rows = [r for tier in tiers for r in sorted(tier, key=lambda r: r[0].casefold())]
+    _COUNTRY_ROWS[id(index)] = rows
+    return rows
 
 
 class CountryPicker(Field):
@@ -119,7 +144,7 @@ class CountryPicker(Field):
         self.edit.setMinimumWidth(200)
         self.edit.setClearButtonEnabled(True)
         completer = QCompleter(self.edit)
-        completer.setModel(country_completion_model(index))
+        completer.setModel(CompletionModel(country_completions(index), completer))
         completer.setCompletionRole(COMPLETION_ROLE)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
