@@ -421,3 +421,29 @@ def test_the_same_file_named_twice_in_one_import_adds_its_rows_once(demo_store):
     after = demo_store.counts()
     assert after["statements"] - before["statements"] == 5
     assert after["visits"] - before["visits"] == 4
+
+
+def test_an_excel_style_file_imports(demo_store, csv_dir):
+    """A BOM, CRLF line ends, capitalised headers, dates in words, kind synonyms."""
+    path = write_csv(csv_dir, "from-excel.csv", (
+        "\ufeffText,Speaker,Date,Kind\r\n"
+        '"Hello, Astana",Vučić,5 November 2024,quote\r\n'
+        '"Goodbye",VUCIC,Nov 2024,reported\r\n').encode("utf-8"))
+    report = import_files(demo_store, [path])
+    assert report.ok and report.added == 2, report.summary()
+    got = {s.text: s for s in demo_store.iter_records(Kind.STATEMENT)}
+    assert (got["Hello, Astana"].date, got["Hello, Astana"].statement_kind) == (
+        D(2024, 11, 5), "direct")
+    assert (got["Goodbye"].date, got["Goodbye"].statement_kind) == (D(2024, 11), "paraphrase")
+    assert got["Goodbye"].speaker_id == person_id(demo_store, "Aleksandar Vučić")
+
+
+def test_importing_into_a_read_only_store_changes_nothing(demo_store_template, tmp_path):
+    from briefing.store import Store, StoreError
+    path = tmp_path / "ro.sqlite"
+    path.write_bytes(demo_store_template.read_bytes())
+    path.chmod(0o400)
+    with Store.open(path) as s:
+        with pytest.raises(StoreError, match="nothing was imported: .* read-only"):
+            import_files(s, [DATA / "statements.csv"])
+    assert path.read_bytes() == demo_store_template.read_bytes()
