@@ -152,6 +152,9 @@ def write_bundle(store: Store, path: str | Path,
                  progress: Callable[[int, int], None] | None = None) -> Path:
     """Export to ``path`` atomically (temporary file in the same folder, then rename)."""
     path = Path(path)
+    store_file = Path(store.path).resolve()
+    if path.resolve() in {store_file, *(Path(f"{store_file}{x}") for x in ("-wal", "-shm", "-journal"))}:
+        raise BundleError(f"{path} is the store itself; export to another file (nothing was written)")
     text = dumps(export_bundle(store, progress))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
