@@ -338,3 +338,14 @@ def test_the_console_script_runs(tmp_path):
     assert done.stdout.startswith(f"{db}: new store with the demo data (4 people")
     assert done.stderr == ""
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_export_data_onto_the_store_itself_is_refused(capsys, demo_db, suffix):
+    before = snapshot(demo_db)
+    target = Path(f"{demo_db}{suffix}")
+    code, out, err = run(capsys, "--db", demo_db, "export-data", target)
+    assert code != 0 and out == ""
+    assert one_error_line(err) == (
+        f"briefing: {target} is the store itself; export to another file (nothing was written)")
+    assert snapshot(demo_db) == before
