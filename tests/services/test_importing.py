@@ -447,3 +447,18 @@ def test_importing_into_a_read_only_store_changes_nothing(demo_store_template, t
         with pytest.raises(StoreError, match="nothing was imported: .* read-only"):
             import_files(s, [DATA / "statements.csv"])
     assert path.read_bytes() == demo_store_template.read_bytes()
+
+
+def test_cancelling_while_writing_imports_nothing(demo_store, thousand):
+    before = state(demo_store)
+    calls = {"n": 0}
+
+    def cancel_late() -> bool:  # pass 1 asks once per row (1 000), then pass 2 starts
+        calls["n"] += 1
+        return calls["n"] > 1500
+
+    with pytest.raises(ImportCancelled):
+        import_files(demo_store, [thousand], skip_invalid=True, cancel=cancel_late)
+    assert calls["n"] > 1000  # it did get into the writing pass
+    assert state(demo_store) == before
+    assert not rejects_path_for(thousand).exists()
