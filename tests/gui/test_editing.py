@@ -351,3 +351,22 @@ def test_tab_walks_the_form_top_to_bottom_then_save_and_cancel(demo_store, edits
     assert set(seen) | {order[0]} == set(order)
     qtbot.keyClick(dialog.save_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.cancel_button
+
+
+def test_tab_reaches_a_party_row_added_while_the_form_is_open(edits, qtbot):
+    from PySide6.QtWidgets import QApplication
+    dialog = edits.form_for_new(Kind.AGREEMENT)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    parties = dialog.field("parties")
+    parties.add_button.setFocus()
+    qtbot.keyClick(parties.add_button, Qt.Key.Key_Space)  # "Add party" from the keyboard
+    row = parties.rows[-1]
+    assert QApplication.focusWidget() is row.kind
+    visited = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited == [row.country.edit, row.role, row.remove, parties.add_button,
+                       dialog.field("summary").edit]

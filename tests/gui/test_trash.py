@@ -117,3 +117,32 @@ def test_trash_model_passes_qtmodeltester(demo_store, qtmodeltester):
     model = TrashModel(demo_store)
     qtmodeltester.check(model)
     assert model.rowCount() == 4
+
+
+def test_keys_on_the_list_win_over_the_windows_delete_action(demo_store, qtbot, stack):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    moved_to_trash = []
+    delete = QAction("Delete", window)
+    delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    delete.triggered.connect(lambda: moved_to_trash.append(True))
+    window.addAction(delete)
+    view = TrashView(demo_store, undo_stack=stack)
+    view.ask = Answers("Delete for good")
+    window.setCentralWidget(view)
+    demo_store.trash(Kind.FIGURE, [2, 3])
+    view.reload()
+    with qtbot.waitActive(window):
+        window.show()
+    view.table.setFocus()
+    view.select(Kind.FIGURE, 2)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)  # Enter restores
+    assert demo_store.find(Kind.FIGURE, 2) is not None
+    view.select(Kind.FIGURE, 3)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # Delete deletes for good, after asking
+    assert view.ask.asked and view.ask.asked[-1][0] == "Delete for good?"
+    assert demo_store.find(Kind.FIGURE, 3, include_deleted=True) is None
+    assert moved_to_trash == []

@@ -64,8 +64,12 @@ class Field(QWidget):
         raise NotImplementedError
 
     def focus_widget(self) -> QWidget:
-        """The widget that takes the keyboard focus (for tab order)."""
+        """The widget that takes the keyboard focus first."""
         return self
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every widget Tab visits in this field, in order."""
+        return [self.focus_widget()]
 
     def refresh(self) -> None:
         """Re-read the text and update the hint (called after each edit)."""

@@ -119,6 +119,12 @@ class _LookupField(Field):
     def focus_widget(self) -> QWidget:
         return self.edit
 
+    def focus_chain(self) -> list[QWidget]:
+        return [self.edit, self.chooser, *self._extra_focus()]
+
+    def _extra_focus(self) -> list[QWidget]:
+        return []
+
     def refresh(self) -> None:
         text = self.edit.text().strip()
         found = self._candidates(text) if text and not self._is_fixed(text) else []
@@ -191,6 +197,9 @@ class NamePicker(_LookupField):
         self.create_button.clicked.connect(
             lambda: self.create_requested.emit(self.edit.text().strip()))
         self.row.addWidget(self.create_button)
+
+    def _extra_focus(self) -> list[QWidget]:
+        return [self.create_button]
 
     def completions(self, text: str) -> list[tuple[str, str]]:
         """Names and aliases; an alias shows whose it is (``Токаев — Kassym-Jomart Tokayev``)."""
@@ -335,3 +344,6 @@ class SourceList(Field):
 
     def focus_widget(self) -> QWidget:
         return self.picker.edit
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.picker.edit, self.add_button, self.remove_button, self.list]

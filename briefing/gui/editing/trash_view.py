@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QDateTime, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal,
+    QAbstractTableModel, QDateTime, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -143,10 +143,7 @@ class TrashView(QWidget):
         self.purge_button.setToolTip("Remove the selected records permanently (Shift+Delete)")
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
-        for keys, slot in (("Return", self.restore_selected), ("Enter", self.restore_selected),
-                           ("Shift+Delete", self.purge_selected), ("Delete", self.purge_selected)):
-            sc = QShortcut(QKeySequence(keys), self.table, slot)
-            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.installEventFilter(self)  # Enter restores, Delete deletes for good
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -232,6 +229,24 @@ class TrashView(QWidget):
         return done
 
     # --- internals ---------------------------------------------------------------------------
+    _KEYS = {Qt.Key.Key_Return: "restore", Qt.Key.Key_Enter: "restore",
+             Qt.Key.Key_Delete: "purge"}
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        """Keys on the list win over the window's own shortcuts (its Delete moves
+        records to the trash; here Delete means "delete for good", after asking)."""
+        if obj is self.table and event.type() in (QEvent.Type.ShortcutOverride,
+                                                  QEvent.Type.KeyPress):
+            action = self._KEYS.get(event.key())
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if action and mods in (Qt.KeyboardModifier.NoModifier,
+                                   Qt.KeyboardModifier.ShiftModifier):
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.restore_selected() if action == "restore" else self.purge_selected()
+                return True
+        return super().eventFilter(obj, event)
+
     def _title(self, kind: Kind, rid: int) -> str:
         for e in self.model.entries:
             if e.kind == kind and e.id == rid:

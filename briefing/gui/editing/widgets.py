@@ -76,6 +76,9 @@ class PartialDateEdit(Field):
     def focus_widget(self) -> QWidget:
         return self.edit
 
+    def focus_chain(self) -> list[QWidget]:
+        return [self.edit, self.approx]
+
 
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 1  # the text matched and inserted
 

@@ -142,7 +142,9 @@ class RecordDialog(QDialog):
         self.load(record)
         for widget in self.fields.values():
             widget.edited.connect(self._edited)
-        self._tab_order()
+        first = self.focus_order()
+        if first:
+            first[0].setFocus()
         self.body = body
         self._sized = False
 
@@ -240,16 +242,28 @@ class RecordDialog(QDialog):
         if self._tried:
             self.check()
 
-    def _tab_order(self) -> None:
-        chain: list[QWidget] = []
-        for widget in self.fields.values():
-            inner = getattr(widget, "focus_chain", None)
-            chain += inner() if inner else [widget.focus_widget()]
+    def focus_order(self) -> list[QWidget]:
+        """What Tab visits, top to bottom: every field's inputs, then Save and Cancel.
+        Worked out at each Tab, so rows added later (parties, offices) fit in."""
+        chain = [w for f in self.fields.values() for w in f.focus_chain()]
         chain += [self.save_button, self.cancel_button]
-        for a, b in zip(chain, chain[1:]):
-            QWidget.setTabOrder(a, b)
-        if chain:
-            chain[0].setFocus()
+        return [w for w in chain if w.isVisibleTo(self) and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt names)
+        order = self.focus_order()
+        current = QApplication.focusWidget()
+        at = next_i = None
+        for i, w in enumerate(order):
+            if current is w or (current is not None and w.isAncestorOf(current)):
+                at = i
+                break
+        if at is None or not order:
+            return super().focusNextPrevChild(next)
+        next_i = (at + (1 if next else -1)) % len(order)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        order[next_i].setFocus(reason)
+        return True
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

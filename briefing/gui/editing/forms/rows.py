@@ -76,16 +76,15 @@ class RowsField(Field):
         row = self.make_row()
         self.rows.append(row)
         self.rows_layout.insertWidget(len(self.rows) - 1, row)
+        row.show()  # at once, so Tab can reach it before the next event loop turn
         if value is not None:
             self.fill_row(row, value)
-        self._chain()
         return row
 
     def remove_row(self, row: _Row) -> None:
         self.rows.remove(row)
         row.hide()
         row.deleteLater()
-        self._chain()
         self.edited.emit()
         self.add_button.setFocus()
 
@@ -96,11 +95,6 @@ class RowsField(Field):
             order[0].setFocus()
         self.edited.emit()
 
-    def _chain(self) -> None:
-        """Tab goes through each row's inputs, then its Remove button, then Add."""
-        order = [w for r in self.rows for w in (*r.focus_order(), r.remove)] + [self.add_button]
-        for a, b in zip(order, order[1:]):
-            QWidget.setTabOrder(a, b)
 
     def value(self) -> list:
         out = []
@@ -169,11 +163,10 @@ class _PartyRow(_Row):
 
     def _kind_changed(self, i: int) -> None:
         self.stack.setCurrentIndex(i)
-        self.owner._chain()
         self.owner.edited.emit()
 
     def focus_order(self) -> list[QWidget]:
-        return [self.kind, self.current().focus_widget(), self.role]
+        return [self.kind, *self.current().focus_chain(), self.role]
 
 
 class PartiesField(RowsField):
@@ -240,8 +233,8 @@ class _OfficeRow(_Row):
         self.watch(self.title, self.country, self.organisation, self.start, self.end)
 
     def focus_order(self) -> list[QWidget]:
-        return [f.focus_widget() for f in (self.title, self.country, self.organisation)] + [
-            self.start.edit, self.start.approx, self.end.edit, self.end.approx]
+        return [w for f in (self.title, self.country, self.organisation, self.start, self.end)
+                for w in f.focus_chain()]
 
 
 class OfficesField(RowsField):
