@@ -8,6 +8,8 @@
         hit.snippet.html()                # "…<b>Vučić</b> thanked…" (Qt rich text)
     page.has_more; search(store, "Вучић", offset=50)   # the next page
     page.mark(some_text)                  # mark the query's words in any other text
+    page.capped, page.ranked              # very many matches: only the newest were ranked
+                                          # (or, with a very common word, newest first)
 
 The query language is in :mod:`briefing.services.query`; name widening in
 :mod:`briefing.services.search_expand`; the MATCH expression in
@@ -54,9 +56,12 @@ class SearchFilters:
     date_from: PartialDate | None = None  # records dated (partly) on or after
     date_to: PartialDate | None = None  # records dated (partly) on or before
 
-    def facet_groups(self) -> list[list[str]]:
+    def facet_groups(self, *, kinds: bool = True) -> list[list[str]]:
+        """Facet-token alternatives for the MATCH.  Kinds are better left out when
+        the query has words (the store filters kinds by row id, which bm25 does not
+        pay for)."""
         groups = [
-            [facet_token_kind(k) for k in self.kinds],
+            [facet_token_kind(k) for k in self.kinds] if kinds else [],
             [facet_token("person", i) for i in self.person_ids],
             [facet_token("organisation", i) for i in self.organisation_ids],
             [facet_token("country", c) for c in self.countries],
@@ -104,6 +109,8 @@ class SearchPage:
     has_more: bool = False
     highlighter: Highlighter | None = field(default=None, repr=False)
     problem: str = ""  # set only if the index refused the expression (a bug)
+    capped: bool = False  # so many records matched that only the most recent were ranked
+    ranked: bool = True  # False: listed newest first (filters only, or a very common word)
 
     def mark(self, text: str) -> Marked:
         """``text`` with this query's words marked (for titles, names, any field)."""
@@ -176,13 +183,13 @@ def search(store, text, filters: SearchFilters | None = None, *, offset: int = 0
     if query.empty and not filters.narrows:
         return SearchPage(query.text, [], offset)
     steps = plan(store, query)
-    expression = search_match.build(steps.parts, filters.facet_groups())
+    expression = search_match.build(steps.parts, filters.facet_groups(kinds=query.empty))
     hl = Highlighter(query.highlight_terms(), steps.highlight_words)
     if expression is None:
         return SearchPage(query.text, [], offset, highlighter=hl)
     try:
         found = search_queries.match(
-            store, expression,
+            store, expression, probes=search_match.probes(steps.parts), kinds=filters.kinds,
             date_from=filters.date_from.lower() if filters.date_from else None,
             date_to=filters.date_to.upper() if filters.date_to else None,
             by_rank=not query.empty, offset=offset, limit=limit + 1,
@@ -190,8 +197,9 @@ def search(store, text, filters: SearchFilters | None = None, *, offset: int = 0
     except search_queries.MatchExpressionError as exc:
         log.error("search for %r: %s (expression %r)", text, exc, expression)
         return SearchPage(query.text, [], offset, highlighter=hl, problem=str(exc))
-    hits = _hits(store, found[:limit], hl, snippet_chars)
-    return SearchPage(query.text, hits, offset, len(found) > limit, hl)
+    hits = _hits(store, found.hits[:limit], hl, snippet_chars)
+    return SearchPage(query.text, hits, offset, len(found.hits) > limit, hl,
+                      capped=found.capped, ranked=found.ranked)
 
 
 def _hits(store, found, hl: Highlighter, width: int) -> list[SearchHit]:
@@ -217,6 +225,16 @@ def _hits(store, found, hl: Highlighter, width: int) -> list[SearchHit]:
             score=round(-h.rank, 4), record=rec,
         ))
     return out
+
+
+def expression(store, text, filters: SearchFilters | None = None) -> str | None:
+    """The FTS5 MATCH expression :func:`search` runs for ``text`` (for benchmarks and
+    for explaining a query); ``None`` when there is nothing to look for."""
+    filters = filters or SearchFilters()
+    query = parse(text)
+    if query.empty and not filters.narrows:
+        return None
+    return search_match.build(plan(store, query).parts, filters.facet_groups(kinds=query.empty))
 
 
 def parse_query(text) -> Query:

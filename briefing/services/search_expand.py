@@ -84,7 +84,7 @@ def plan(store, query: Query) -> Plan:
     terms = [t for c in clauses for t in c.terms if not t.prefix]
     keys = {t.key for t in terms} | _run_keys(clauses)
     tokens = {tok for t in terms if not t.phrase for tok in t.tokens}
-    exact = search_queries.named_exactly(store, keys)
+    exact = search_queries.named_exactly(store, keys, MOST_NAMED)
     by_token = search_queries.named_by_token(store, tokens, MOST_NAMED)
     matched: dict[tuple[str, str], set[str]] = {}  # entity -> query words that named it
 

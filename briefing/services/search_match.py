@@ -78,3 +78,12 @@ def build(parts: list[Part], filters: list[list[str]]) -> str | None:
     if negative:
         expr = f"({expr}) NOT ({' OR '.join(negative)})"
     return expr
+
+
+def probes(parts: list[Part]) -> list[str]:
+    """Each user phrase of the query on its own (the store checks how common they are)."""
+    out = []
+    for part in parts:
+        for clause in part.clauses:
+            out += [term_expr(t) for t in clause.terms]
+    return list(dict.fromkeys(out))

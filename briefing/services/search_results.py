@@ -13,6 +13,7 @@ from briefing.domain import (
 )
 
 TITLE_CHARS = 90
+BODY_CHARS = 20_000  # snippets come from the first part of very long texts (sources)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def show(store, rec: Record) -> Shown:
             return Shown(rec.name, None, _join([rec.org_kind, country(rec.country)], ", "), "", body)
         case Source():
             who = _join([rec.outlet, rec.author], ", ")
-            return Shown(shorten(rec.title), rec.published, who, who, _join([rec.text, *_tail(rec)]))
+            text = rec.text[:BODY_CHARS]
+            return Shown(shorten(rec.title), rec.published, who, who, _join([text, *_tail(rec)]))
         case Figure():
             value = _join([rec.qualifier, _number(rec.value), rec.unit], " ")
             who = _join([country(rec.from_country), country(rec.to_country)], " → ")

@@ -81,6 +81,7 @@ class Highlighter:
                 self.sequences.append((n, term.tokens, term.prefix))
         for w in extra_words:
             self.single.setdefault(w, -1)  # -1: another spelling of a matched name
+        self.term_numbers = set(range(len(terms)))
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, term number)`` of every match, in order, not overlapping."""
@@ -130,11 +131,19 @@ def _window(text: str, found: list[tuple[int, int, int]], width: int) -> tuple[i
     different terms marked (then the most marks), cut between words."""
     if len(text) <= width:
         return 0, len(text)
-    start, best_score = 0, (-1, -1)
-    for s, _, _ in found:
+    start, best_score, j = 0, (-1, -1), 0
+    counts: dict[int, int] = {}
+    for i, (s, _, _) in enumerate(found):  # windows begin a little before a mark
         begin = max(0, s - LEAD_CONTEXT)
-        inside = [f for f in found if f[0] >= begin and f[1] <= begin + width]
-        score = (len({f[2] for f in inside}), len(inside))
+        while j < len(found) and found[j][1] <= begin + width:
+            counts[found[j][2]] = counts.get(found[j][2], 0) + 1
+            j += 1
+        if i > 0:  # the previous mark left the window
+            prev = found[i - 1][2]
+            counts[prev] -= 1
+            if not counts[prev]:
+                del counts[prev]
+        score = (len(counts), j - i)
         if score > best_score:
             start, best_score = begin, score
     if start > 0:  # begin at a word, but never after the first mark
@@ -150,12 +159,24 @@ def _window(text: str, found: list[tuple[int, int, int]], width: int) -> tuple[i
     return start, end
 
 
+def _find_early(hl: "Highlighter", text: str, width: int) -> list[tuple[int, int, int]]:
+    """Matches in a long text: its beginning first, the rest only when the beginning
+    lacks some of the query's terms (long sources stay cheap)."""
+    if len(text) > 4 * width:
+        cut = text.find(" ", 4 * width)
+        if cut != -1:
+            head = hl.find(text[:cut])
+            if {n for *_, n in head} >= hl.term_numbers:
+                return head
+    return hl.find(text)
+
+
 def snippet(hl: Highlighter, body: str, lead: str = "", width: int = SNIPPET_CHARS) -> Marked:
     """A window of ``body`` around its matches (white space collapsed, ``…`` where
     cut).  ``lead`` (a speaker's or party's name) is put in front, ``"lead: …"``,
     when it holds matches the window does not show."""
     text = _squash(body)
-    found = hl.find(text)
+    found = _find_early(hl, text, width)
     start, end = _window(text, found, width)
     shown = text[start:end].rstrip()
     prefix = _ELLIPSIS if start > 0 else ""

@@ -58,7 +58,7 @@ _QUERIES: dict[Kind, str] = {
                s.date AS sortdate
         FROM statements s LEFT JOIN people p ON p.id = s.speaker_id
         LEFT JOIN visits v ON v.id = s.occasion_visit_id
-        WHERE s.deleted_at IS NULL AND s.id IN ({ids})""",
+        WHERE s.id IN ({ids}) AND +s.deleted_at IS NULL""",
     Kind.VISIT: """
         SELECT v.id,
                coalesce(g.name, gc.name, '') || ' visit to ' || coalesce(hc.name, '') || ' ' || v.place AS title,
@@ -71,7 +71,7 @@ _QUERIES: dict[Kind, str] = {
         FROM visits v LEFT JOIN people g ON g.id = v.guest_id LEFT JOIN people h ON h.id = v.host_id
         LEFT JOIN countries gc ON gc.code = v.guest_country
         LEFT JOIN countries hc ON hc.code = v.host_country
-        WHERE v.deleted_at IS NULL AND v.id IN ({ids})""",
+        WHERE v.id IN ({ids}) AND +v.deleted_at IS NULL""",
     Kind.AGREEMENT: """
         SELECT a.id, a.title,
                (SELECT group_concat(coalesce(c.name, o.name, p.name, ''), ' ')
@@ -87,7 +87,7 @@ _QUERIES: dict[Kind, str] = {
                   FROM agreement_parties ap LEFT JOIN organisations o ON o.id = ap.organisation_id
                   LEFT JOIN people p ON p.id = ap.person_id WHERE ap.agreement_id = a.id) AS f,
                a.signed AS sortdate
-        FROM agreements a WHERE a.deleted_at IS NULL AND a.id IN ({ids})""",
+        FROM agreements a WHERE a.id IN ({ids}) AND +a.deleted_at IS NULL""",
     Kind.PERSON: """
         SELECT p.id, p.name AS title,
                (SELECT group_concat(alias, ' ') FROM aliases WHERE entity_kind = 'person'
@@ -96,7 +96,7 @@ _QUERIES: dict[Kind, str] = {
                   WHERE person_id = p.id), '') || ' ' || p.notes AS body,
                'p' || p.id || ' c' || coalesce(p.country, '') AS f,
                NULL AS sortdate
-        FROM people p WHERE p.deleted_at IS NULL AND p.id IN ({ids})""",
+        FROM people p WHERE p.id IN ({ids}) AND +p.deleted_at IS NULL""",
     Kind.ORGANISATION: """
         SELECT o.id, o.name AS title,
                (SELECT group_concat(alias, ' ') FROM aliases WHERE entity_kind = 'organisation'
@@ -104,11 +104,11 @@ _QUERIES: dict[Kind, str] = {
                o.org_kind || ' ' || o.notes AS body,
                'o' || o.id || ' c' || coalesce(o.country, '') AS f,
                NULL AS sortdate
-        FROM organisations o WHERE o.deleted_at IS NULL AND o.id IN ({ids})""",
+        FROM organisations o WHERE o.id IN ({ids}) AND +o.deleted_at IS NULL""",
     Kind.SOURCE: """
         SELECT s.id, s.title, s.outlet || ' ' || s.author AS names,
                s.text || ' ' || s.notes AS body, '' AS f, s.published AS sortdate
-        FROM sources s WHERE s.deleted_at IS NULL AND s.id IN ({ids})""",
+        FROM sources s WHERE s.id IN ({ids}) AND +s.deleted_at IS NULL""",
     Kind.FIGURE: """
         SELECT f.id, f.metric AS title,
                coalesce(fc.name, '') || ' ' || coalesce(tc.name, '') AS names,
@@ -118,7 +118,7 @@ _QUERIES: dict[Kind, str] = {
                f.as_of AS sortdate
         FROM figures f LEFT JOIN countries fc ON fc.code = f.from_country
         LEFT JOIN countries tc ON tc.code = f.to_country
-        WHERE f.deleted_at IS NULL AND f.id IN ({ids})""",
+        WHERE f.id IN ({ids}) AND +f.deleted_at IS NULL""",
     Kind.STANCE: """
         SELECT s.id, s.topic AS title,
                coalesce(c.name, '') || ' ' || coalesce(p.name, '') AS names,
@@ -127,7 +127,7 @@ _QUERIES: dict[Kind, str] = {
                NULL AS sortdate
         FROM stances s LEFT JOIN countries c ON c.code = s.holder_country
         LEFT JOIN people p ON p.id = s.holder_person_id
-        WHERE s.deleted_at IS NULL AND s.id IN ({ids})""",
+        WHERE s.id IN ({ids}) AND +s.deleted_at IS NULL""",
     Kind.BRIEFING: """
         SELECT b.id, b.title, coalesce(p.name, '') || ' ' || coalesce(c.name, '') AS names,
                b.purpose || ' ' || b.place || ' ' || b.notes AS body,
@@ -136,7 +136,7 @@ _QUERIES: dict[Kind, str] = {
                b.date AS sortdate
         FROM briefings b LEFT JOIN people p ON p.id = b.counterpart_person_id
         LEFT JOIN countries c ON c.code = b.counterpart_country
-        WHERE b.deleted_at IS NULL AND b.id IN ({ids})""",
+        WHERE b.id IN ({ids}) AND +b.deleted_at IS NULL""",
 }
 
 
@@ -159,7 +159,7 @@ def _write_alias_tokens(conn: sqlite3.Connection, kind: Kind, ids: list[int]) ->
     q = ",".join("?" * len(ids))
     rows = conn.execute(
         f"SELECT a.entity_id, a.folded FROM aliases a JOIN {table} t "
-        f"ON t.id = CAST(a.entity_id AS INTEGER) AND t.deleted_at IS NULL "
+        f"ON t.id = CAST(a.entity_id AS INTEGER) AND +t.deleted_at IS NULL "
         f"WHERE a.entity_kind = ? AND a.entity_id IN ({q})",
         (entity_kind, *[str(i) for i in ids]),
     )

@@ -13,12 +13,22 @@ from dataclasses import dataclass
 from briefing.domain import Kind
 from briefing.store.errors import StoreError
 from briefing.store.search_index import ROWID_STRIDE
-from briefing.store.specs import KIND_BY_NUMBER
+from briefing.store.specs import KIND_BY_NUMBER, KIND_NUMBER
 
 
 class MatchExpressionError(StoreError):
     """FTS5 refused a MATCH expression (a bug in the expression builder, never the
     user's fault: every user token is quoted)."""
+
+
+# Ranking (bm25) and date sorting cost time for every row they touch, so both are
+# bounded: when more rows match than RANK_CAP, only the RANK_CAP most recently added
+# matches are ranked; and bm25 also counts, for each phrase, every row holding it,
+# so a query with a phrase in more rows than BROAD ("the", "said") is not ranked at
+# all but listed newest first.  Either way the result says ``capped``.
+RANK_CAP = 4_000
+BROAD = 20_000
+TIE_MARGIN = 20  # rows fetched beyond a page so equal scores can be ordered by date
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,13 @@ class IndexHit:
     id: int
     rank: float  # bm25 with the column weights (lower is better; 0 when not ranked)
     sortdate: str | None
+
+
+@dataclass(frozen=True)
+class Matches:
+    hits: list[IndexHit]
+    capped: bool  # more rows matched than were ranked (or sorted by date)
+    ranked: bool = True  # False: newest first (a filter-only or very broad query)
 
 
 def _hit(rowid: int, rank, sortdate) -> IndexHit | None:
@@ -51,24 +68,63 @@ def _date_conditions(date_from: str | None, date_to: str | None) -> tuple[str, l
     return sql, args
 
 
-def match(store, expression: str, *, date_from: str | None = None, date_to: str | None = None,
-          by_rank: bool = True, offset: int = 0, limit: int = 50) -> list[IndexHit]:
-    """Records whose index rows match the FTS5 ``expression``, best first (bm25,
-    newest first among equals) or, with ``by_rank=False``, newest first.
-    ``date_from``/``date_to`` are ``YYYY-MM-DD`` bounds (inclusive)."""
-    where, args = _date_conditions(date_from, date_to)
-    order = "rank, sortdate DESC" if by_rank else "sortdate DESC, rowid DESC"
+def _nth_rowid(store, expression: str, cond: str, args: list, n: int) -> int | None:
+    """The rowid of the ``n``-th newest match (``None`` if fewer match): cheap, as it
+    only walks the index's row ids."""
+    row = store.conn.execute(
+        f"SELECT rowid FROM search_index WHERE search_index MATCH ?{cond} "
+        f"ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (expression, *args, int(n)),
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def match(store, expression: str, *, probes: Iterable[str] = (), kinds: Iterable[Kind] = (),
+          date_from: str | None = None, date_to: str | None = None, by_rank: bool = True,
+          offset: int = 0, limit: int = 50) -> Matches:
+    """Records whose index rows match the FTS5 ``expression``: best first (bm25 with
+    the column weights; newest first among equal scores) or, with ``by_rank=False``,
+    by date, newest first.  ``kinds`` keeps only those kinds; ``date_from``/``date_to``
+    are ``YYYY-MM-DD`` bounds (inclusive, compared at each record's precision).
+    ``probes`` are the query's phrases on their own: one found in more than
+    ``BROAD`` rows makes the result newest first (see ``RANK_CAP``)."""
+    kind_cond, kind_args = "", []
+    if kinds:
+        numbers = sorted({KIND_NUMBER[Kind(k)] for k in kinds})
+        kind_cond = f" AND rowid % {ROWID_STRIDE} IN ({','.join('?' * len(numbers))})"
+        kind_args = numbers
+    date_cond, date_args = _date_conditions(date_from, date_to)
     try:
-        rows = store.conn.execute(
-            f"SELECT rowid, rank, sortdate FROM search_index WHERE search_index MATCH ?{where} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?",
-            (expression, *args, int(limit), int(offset)),
-        ).fetchall()
+        broad = by_rank and any(
+            _nth_rowid(store, p, "", [], BROAD) is not None for p in list(probes)[:8])
+        cutoff = None  # newest first without a date condition needs no window
+        if not broad or date_cond:
+            cutoff = _nth_rowid(store, expression, kind_cond, kind_args, RANK_CAP)
+        cond, args = kind_cond + date_cond, [*kind_args, *date_args]
+        if cutoff is not None:
+            cond += " AND rowid >= ?"
+            args.append(cutoff)
+        base = f"FROM search_index WHERE search_index MATCH ?{cond}"
+        if by_rank and not broad:
+            rows = store.conn.execute(
+                f"SELECT rowid, rank, sortdate {base} ORDER BY rank LIMIT ?",
+                (expression, *args, int(offset) + int(limit) + TIE_MARGIN),
+            ).fetchall()
+            rows.sort(key=lambda r: r[2] or "", reverse=True)  # recency among equals …
+            rows.sort(key=lambda r: r[1])  # … as the sort is stable
+            rows = rows[int(offset):int(offset) + int(limit)]
+        else:
+            order = "rowid DESC" if broad else "sortdate DESC, rowid DESC"
+            rows = store.conn.execute(
+                f"SELECT rowid, 0, sortdate {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                (expression, *args, int(limit), int(offset)),
+            ).fetchall()
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "unterminated" in str(exc) or "syntax" in str(exc):
             raise MatchExpressionError(f"search expression refused: {exc}") from None
         raise
-    return [h for r in rows if (h := _hit(r[0], r[1] if by_rank else 0.0, r[2]))]
+    hits = [h for r in rows if (h := _hit(r[0], r[1], r[2]))]
+    return Matches(hits, capped=cutoff is not None or broad, ranked=by_rank and not broad)
 
 
 def raw_match(store, expression: str, limit: int = 50) -> list[int]:
@@ -103,9 +159,10 @@ def named_by_token(store, tokens: Iterable[str], most: int) -> dict[str, dict[st
     return out
 
 
-def named_exactly(store, keys: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+def named_exactly(store, keys: Iterable[str], most: int) -> dict[str, list[tuple[str, str]]]:
     """For each folded name (``fold_key``), the live people, organisations and
-    countries known by exactly that name: ``{"kazakhstan": [("country", "KZ")]}``."""
+    countries known by exactly that name: ``{"kazakhstan": [("country", "KZ")]}``.
+    A name shared by more than ``most`` entities of a kind gives none of that kind."""
     keys = list(dict.fromkeys(k for k in keys if k))
     out: dict[str, list[tuple[str, str]]] = {}
     if not keys:
@@ -124,6 +181,10 @@ def named_exactly(store, keys: Iterable[str]) -> dict[str, list[tuple[str, str]]
     )
     for folded, entity_kind, entity_id in rows:
         out.setdefault(folded, []).append((entity_kind, entity_id))
+    for key, ents in out.items():
+        crowded = {k for k in {e[0] for e in ents} if sum(e[0] == k for e in ents) > most}
+        if crowded:
+            out[key] = [e for e in ents if e[0] not in crowded]
     return out
 
 
@@ -152,3 +213,27 @@ def index_stats(store) -> dict:
     except Exception:  # noqa: BLE001 - dbstat is optional in SQLite builds
         size = None
     return {"rows": rows, "bytes": size}
+
+
+# --- for benchmarks -----------------------------------------------------------------------
+def vocabulary(store, min_docs: int = 1) -> list[tuple[str, int]]:
+    """Every indexed word with the number of index rows holding it (facet tokens
+    excluded).  Reads the whole index: for benchmarks, not for the app."""
+    c = store.conn
+    c.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+        "USING fts5vocab(main, search_index, 'row')"
+    )
+    rows = c.execute("SELECT term, doc FROM temp.search_vocab WHERE doc >= ?", (min_docs,))
+    return [(t, d) for t, d in rows if not (len(t) > 2 and t[0] == "x" and t[1] in "pockt")]
+
+
+def sample_names(store, entity_kind: str, every: int = 50, limit: int = 2000) -> list[str]:
+    """Every ``every``-th alias of people or organisations (for benchmark queries)."""
+    return [
+        r[0] for r in store.conn.execute(
+            "SELECT alias FROM (SELECT alias, row_number() OVER (ORDER BY entity_id, alias) AS n "
+            "FROM aliases WHERE entity_kind = ?) WHERE n % ? = 0 LIMIT ?",
+            (entity_kind, int(every), int(limit)),
+        )
+    ]
