@@ -9,6 +9,7 @@ Trashed records are never candidates.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -434,3 +435,37 @@ def titles_of(store, kind: Kind | str, ids: Iterable[int]) -> dict[int, str]:
         ):
             out[r[0]] = (r[1] or "").strip()
     return out
+
+
+def briefing_signature(store, briefing_id: int) -> str | None:
+    """A digest of a briefing's details and items that changes with any edit (even two
+    in the same second), or ``None`` if it is gone or in the trash: how a window
+    notices edits made in another window or program."""
+    conn = store.conn
+    row = conn.execute(
+        "SELECT * FROM briefings WHERE id = ? AND deleted_at IS NULL", (briefing_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    digest = hashlib.blake2b(repr(tuple(row)).encode("utf-8"), digest_size=16)
+    refs: dict[str, list[int]] = {}
+    for item in conn.execute(
+        "SELECT id, section, position, ref_kind, ref_id, text, annotation, included "
+        "FROM briefing_items WHERE briefing_id = ? ORDER BY id", (briefing_id,)
+    ):
+        digest.update(repr(tuple(item)).encode("utf-8"))
+        if item["ref_kind"] and item["ref_id"] is not None:
+            refs.setdefault(item["ref_kind"], []).append(item["ref_id"])
+    # the records it shows: edited, trashed or deleted elsewhere changes the briefing too
+    for kind in sorted(refs):
+        try:
+            spec = SPECS[Kind(kind)]
+        except ValueError:
+            continue
+        for chunk in _chunks(sorted(set(refs[kind]))):
+            for r in conn.execute(
+                f"SELECT id, updated_at, deleted_at FROM {spec.table} "
+                f"WHERE id IN ({_marks(chunk)}) ORDER BY id", chunk,
+            ):
+                digest.update(repr((kind, *tuple(r))).encode("utf-8"))
+    return digest.hexdigest()

@@ -35,7 +35,7 @@ __all__ = [
     "move_item", "remove_items", "restore_briefing", "restore_items", "set_included",
     "set_text", "trash_briefing", "update_details", "ComposerError", "Meeting", "meeting_of",
     "new_briefing", "resolve_country", "resolve_person", "PROFILE_REASON", "profile_text",
-    "Suggestion", "purpose_topics", "rank", "suggest", "briefings",
+    "Suggestion", "purpose_topics", "rank", "suggest", "briefings", "signature",
 ]
 
 
@@ -45,3 +45,11 @@ def briefings(store, *, include_deleted: bool = False):
     from briefing.store import composer_queries
 
     return composer_queries.briefing_rows(store, include_deleted=include_deleted)
+
+
+def signature(store, briefing_id: int) -> str | None:
+    """A digest that changes with any edit of the briefing or its items (``None`` once
+    it is gone or trashed): a window polls it to notice edits made elsewhere."""
+    from briefing.store import composer_queries
+
+    return composer_queries.briefing_signature(store, briefing_id)
