@@ -3,7 +3,9 @@ same data twice creates no duplicates (CSV import, article capture)."""
 
 from __future__ import annotations
 
+from briefing.domain import Kind
 from briefing.fold import fold_key
+from briefing.store.specs import SPECS
 
 
 class LookupsMixin:
@@ -58,3 +60,33 @@ class LookupsMixin:
                 if row:
                     return row[0]
         return None
+
+    def find_figure(self, metric: str, value: float | None, unit: str,
+                    as_of_iso: str | None) -> int | None:
+        """A live figure with the same metric (folded), value and unit, as of the same
+        date (or with no date on either side)."""
+        key = fold_key(metric)
+        rows = self.conn.execute(
+            "SELECT id, metric FROM figures WHERE value IS ? AND unit = ? AND "
+            "(as_of IS ? OR ? IS NULL OR as_of IS NULL) AND deleted_at IS NULL ORDER BY id",
+            (value, (unit or "").strip(), as_of_iso, as_of_iso),
+        )
+        for rid, existing in rows:
+            if fold_key(existing) == key:
+                return rid
+        return None
+
+    def records_citing(self, source_id: int) -> dict[str, list[int]]:
+        """The live records that cite this source, as ``{kind value: [ids]}`` (e.g. the
+        facts already taken from an article, when it is captured again)."""
+        out: dict[str, list[int]] = {}
+        rows = self.conn.execute(
+            "SELECT record_kind, record_id FROM record_sources WHERE source_id = ? "
+            "ORDER BY record_kind, record_id", (source_id,)).fetchall()
+        for kind, rid in rows:
+            table = SPECS[Kind(kind)].table
+            live = self.conn.execute(
+                f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NULL", (rid,)).fetchone()
+            if live:
+                out.setdefault(kind, []).append(rid)
+        return out

@@ -81,6 +81,16 @@ def find_dates(text: str, article_date: PartialDate | None = None) -> list[DateM
     return found
 
 
+def _said_span(candidate: Candidate, text: str) -> tuple[int, int] | None:
+    """Where a statement's own words are (a date inside them is not its date)."""
+    said = getattr(candidate, "text", "") if candidate.KIND == "statement" else ""
+    if not said:
+        return None
+    probe = said[1:60]  # a paraphrase's first letter was capitalised
+    at = text.find(probe, candidate.start, max(candidate.end, candidate.start + len(said) + 2))
+    return (at - 1, at - 1 + len(said)) if at > 0 else None
+
+
 class DateIndex:
     """Dates by sentence, to date the candidates found there."""
 
@@ -102,6 +112,9 @@ class DateIndex:
         relative one."""
         span = self.tm.sentence_span(candidate.start, candidate.end)
         found = self.in_span(span.start, span.end)
+        inner = _said_span(candidate, self.tm.text)
+        if inner is not None:  # "… which declared independence in 2008": what was said, not when
+            found = [d for d in found if not (inner[0] <= d.start < inner[1])]
         dated = [d for d in found if d.date is not None]
         if dated:
             candidate.date, candidate.date_text = dated[0].date, dated[0].text

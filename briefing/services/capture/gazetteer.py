@@ -74,6 +74,15 @@ class Gazetteer:
 
         return cls(people, organisations, load_countries())
 
+    @classmethod
+    def from_store(cls, store) -> "Gazetteer":
+        """The people and organisations in ``store`` (not those in the trash) and its
+        countries, so that names in an article resolve to the records already there."""
+        from briefing.domain import Kind
+
+        return cls(store.iter_records(Kind.PERSON), store.iter_records(Kind.ORGANISATION),
+                   store.countries())
+
     # --- people and organisations ---------------------------------------------------
     def person(self, name: str) -> Person | None:
         """The known person ``name`` means: a full name or alias, else a surname that

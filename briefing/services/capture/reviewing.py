@@ -1,0 +1,188 @@
+"""Review: what of a capture is new, what the store already holds, what is missing.
+
+    result = review(store, capture)
+    result.source_id            # the article is already a source (same sha256, else URL)
+    v = result.verdict(candidate)
+    v.status                    # "new" | "duplicate" | "incomplete"
+    v.existing_id, v.reason     # the record it duplicates, and why
+    v.problems                  # what it lacks ("no speaker: say who said it")
+    result.people               # proposed person key -> existing person id (or None: new)
+
+Names resolve to existing people and organisations by name or alias (any script,
+folded); ``people_map`` (key → id) overrides that, as a reviewer choosing "this is
+the Vučić we already have" would.  Nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.domain import Agreement, Figure, Kind, Record, Visit
+from briefing.fold import fold_key
+from briefing.services.capture.candidates import Candidate, Capture, EntityRef
+from briefing.services.capture.duplicates import Match, SourceMatcher, natural_match
+from briefing.services.capture.records import NEW_ID, kind_of, problems, to_record
+
+__all__ = ["Verdict", "Review", "review", "EntityResolver"]
+
+
+@dataclass
+class Verdict:
+    """What review says about one candidate."""
+
+    candidate: Candidate
+    kind: Kind
+    existing_id: int | None = None  # the stored record it duplicates
+    reason: str = ""  # why it is a duplicate
+    problems: list[str] = field(default_factory=list)  # what keeps it from being stored
+
+    @property
+    def duplicate(self) -> bool:
+        return self.existing_id is not None
+
+    @property
+    def status(self) -> str:
+        if self.duplicate:
+            return "duplicate"
+        return "incomplete" if self.problems else "new"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "existing_id": self.existing_id,
+                "existing_kind": self.kind.value if self.duplicate else None,
+                "reason": self.reason, "problems": list(self.problems)}
+
+
+@dataclass
+class Review:
+    capture: Capture
+    source_id: int | None = None  # the article's source, when the store has it already
+    source_reason: str = ""
+    verdicts: list[Verdict] = field(default_factory=list)  # in capture.candidates() order
+    people: dict[str, int | None] = field(default_factory=dict)  # proposed key -> person id
+    organisations: dict[str, int | None] = field(default_factory=dict)
+
+    def verdict(self, candidate: Candidate) -> Verdict:
+        for v in self.verdicts:
+            if v.candidate is candidate:
+                return v
+        raise KeyError("this candidate is not part of the reviewed capture")
+
+    def count(self, status: str) -> int:
+        return sum(1 for v in self.verdicts if v.status == status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": {"existing_id": self.source_id, "reason": self.source_reason},
+            "candidates": [{**v.candidate.to_dict(), "review": v.to_dict()} for v in self.verdicts],
+            "people": [{**p.to_dict(), "existing_id": self.people.get(p.key)}
+                       for p in self.capture.people],
+            "organisations": [{**o.to_dict(), "existing_id": self.organisations.get(o.key)}
+                              for o in self.capture.organisations],
+        }
+
+
+class EntityResolver:
+    """Which stored person or organisation an :class:`EntityRef` means.
+
+    A ref with a ``record_id`` that is still live keeps it; a mapped key (``people_map``)
+    wins; otherwise the name, then the article's other spellings of it, are looked up
+    among names and aliases (a name only counts when exactly one record has it).
+    Unresolved refs marked ``new`` are the people/organisations accepting creates."""
+
+    def __init__(self, store, capture: Capture, people_map: dict[str, int] | None = None) -> None:
+        self.store = store
+        self.map = dict(people_map or {})
+        self.proposed = {p.key: p for p in [*capture.people, *capture.organisations]}
+        self._cache: dict[tuple[str, str, int | None], int | None] = {}
+
+    def existing(self, ref: EntityRef | None) -> int | None:
+        if ref is None or ref.kind not in ("person", "organisation"):
+            return None
+        key = (ref.kind, ref.key or fold_key(ref.name), ref.record_id)
+        if key not in self._cache:
+            self._cache[key] = self._lookup(ref)
+        return self._cache[key]
+
+    def _lookup(self, ref: EntityRef) -> int | None:
+        kind = Kind.PERSON if ref.kind == "person" else Kind.ORGANISATION
+        if ref.key and ref.key in self.map:
+            return self.map[ref.key]
+        if ref.record_id is not None and self.store.find(kind, ref.record_id) is not None:
+            return ref.record_id
+        if not (ref.new or ref.record_id is not None):
+            return None  # "the Kazakh president": nobody the article names
+        proposed = self.proposed.get(ref.key)
+        names = [ref.name, *(proposed.aliases if proposed else [])]
+        named = self.store.person_id_named if kind is Kind.PERSON else self.store.organisation_id_named
+        for name in names:
+            if name and (rid := named(name)) is not None:
+                return rid
+        return None
+
+    def will_create(self, ref: EntityRef | None) -> bool:
+        return (ref is not None and ref.kind in ("person", "organisation") and ref.new
+                and bool(ref.name.strip()) and self.existing(ref) is None)
+
+    def ids(self, ref: EntityRef) -> int | None:
+        """For checking a record before it is stored: new ones count as ``NEW_ID``."""
+        rid = self.existing(ref)
+        if rid is None and self.will_create(ref):
+            return NEW_ID
+        return rid
+
+
+def review(store, capture: Capture, *, people_map: dict[str, int] | None = None) -> Review:
+    """Mark each candidate new, duplicate or incomplete against ``store`` (no writes)."""
+    article = capture.article
+    out = Review(capture=capture)
+    if article.sha256 and (sid := store.find_source(sha256=article.sha256)) is not None:
+        out.source_id, out.source_reason = sid, "same text (sha256)"
+    elif article.url and (sid := store.find_source(url=article.url)) is not None:
+        out.source_id, out.source_reason = sid, "same URL"
+    resolver = EntityResolver(store, capture, people_map)
+    for p in capture.people:
+        out.people[p.key] = resolver.existing(EntityRef(name=p.name, kind="person", new=True, key=p.key))
+    for o in capture.organisations:
+        out.organisations[o.key] = resolver.existing(
+            EntityRef(name=o.name, kind="organisation", new=True, key=o.key))
+    candidates = capture.candidates()
+    records = [to_record(c, article, resolver.ids) for c in candidates]
+    matches: dict[int, Match] = {}
+    for i, (c, r) in enumerate(zip(candidates, records)):
+        if (m := natural_match(store, c, r)) is not None:
+            matches[i] = m
+    if out.source_id is not None:
+        same = SourceMatcher(store, out.source_id)
+        for m in matches.values():
+            same.claim(m)
+        rest = [i for i in range(len(candidates)) if i not in matches]
+        found = same.best([(candidates[i], records[i]) for i in rest])
+        for j, m in found.items():
+            matches[rest[j]] = m
+    for i, c in enumerate(candidates):
+        v = Verdict(candidate=c, kind=kind_of(c))
+        if (m := matches.get(i)) is not None:
+            v.existing_id, v.reason = m.record_id, m.reason
+        v.problems = problems(c, article, resolver.ids) + _unknown_countries(store, records[i])
+        out.verdicts.append(v)
+    return out
+
+
+def _unknown_countries(store, record: Record) -> list[str]:
+    """Country codes the store does not know (e.g. typed in by hand while reviewing)."""
+    match record:
+        case Visit():
+            codes = [record.guest_country, record.host_country]
+        case Figure():
+            codes = [record.from_country, record.to_country]
+        case Agreement():
+            codes = [p.ref for p in record.parties if p.party_kind == "country"]
+        case _:
+            codes = []
+    out = []
+    for code in codes:
+        found = store.country(str(code)) if code else None
+        if code and (found is None or found.code != code):
+            out.append(f"unknown country '{code}'")
+    return out
