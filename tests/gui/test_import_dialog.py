@@ -189,3 +189,19 @@ def test_dropped_files_are_filtered_to_csv_and_bundles(tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / n)) for n in ("a.csv", "b.JSON", "c.pdf")])
     assert [Path(p).name for p in importable_paths(mime)] == ["a.csv", "b.JSON"]
+
+
+def test_views_are_told_to_reload_after_an_import(qtbot, demo_store, tmp_path):
+    from briefing.gui.store_bridge import StoreBridge
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.bridge = StoreBridge(demo_store, window)  # as the main window has
+    io = ImportExportController(demo_store, window)
+    io.exec_dialog = Dialogs()
+    good = tmp_path / "good.csv"
+    good.write_text(f"{HEADER}\n\"Trade keeps growing.\",Tokayev,2025-11,KZ,,trade,en,direct\n",
+                    encoding="utf-8")
+    with qtbot.waitSignal(window.bridge.changed, timeout=10_000,
+                          check_params_cb=lambda change: change.kind == "*"):
+        io.import_files([str(good)])
+    io.runner.shutdown()

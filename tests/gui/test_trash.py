@@ -41,7 +41,7 @@ def rows(view: TrashView) -> list[tuple[str, str]]:
 
 def test_the_trash_restores(demo_store, trash, stack, qtbot):
     assert rows(trash) == []
-    assert trash.empty.isVisibleTo(trash) and not trash.table.isVisibleTo(trash)
+    assert trash.empty.isVisibleTo(trash) and trash.empty.text() == "The trash is empty."
 
     edits = EditController(demo_store, None, stack)
     edits.delete_records(Kind.STATEMENT, [1, 2])
@@ -49,7 +49,7 @@ def test_the_trash_restores(demo_store, trash, stack, qtbot):
     # the view follows the store's change notices
     qtbot.waitUntil(lambda: len(rows(trash)) == 3)
     assert ("Person", demo_store.title_of(Kind.PERSON, 4)) in rows(trash)
-    assert trash.table.isVisibleTo(trash)
+    assert not trash.empty.isVisibleTo(trash)
 
     assert trash.select(Kind.STATEMENT, 1)
     assert trash.restore_button.isEnabled()

@@ -97,7 +97,9 @@ class ImportExportController(QObject):
         self.store = store
         self.parent_widget = parent
         self.runner = runner or Runner(store, self)
-        self.bridge = bridge
+        # the window's StoreBridge tells every view to reload after an import (the
+        # worker wrote through its own connection, so the window's store heard nothing)
+        self.bridge = bridge if bridge is not None else getattr(parent, "bridge", None)
         self.ask = messages.ask
         self.exec_dialog = lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
         self.choose_files = self._choose_files

@@ -134,8 +134,11 @@ class TrashView(QWidget):
         self.table.setAccessibleName("Deleted records")
         self.table.doubleClicked.connect(lambda _i: self.restore_selected())
 
-        self.empty = QLabel("The trash is empty.", self)
+        # shown over the empty list (the list keeps the focus, so Ctrl+Z still reaches
+        # the window after the last record was restored)
+        self.empty = QLabel("The trash is empty.", self.table.viewport())
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
         self.restore_button = QPushButton("&Restore", self)
         self.restore_button.setToolTip("Bring the selected records back (Enter)")
@@ -144,6 +147,7 @@ class TrashView(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.table.installEventFilter(self)  # Enter restores, Delete deletes for good
+        self.table.viewport().installEventFilter(self)  # keeps the "empty" note centred
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -157,11 +161,12 @@ class TrashView(QWidget):
         layout.addLayout(top)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
 
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.proxy.modelReset.connect(self._update_buttons)
+        self.proxy.rowsInserted.connect(self._update_buttons)
+        self.proxy.rowsRemoved.connect(self._update_buttons)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -235,6 +240,8 @@ class TrashView(QWidget):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         """Keys on the list win over the window's own shortcuts (its Delete moves
         records to the trash; here Delete means "delete for good", after asking)."""
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty.resize(event.size())
         if obj is self.table and event.type() in (QEvent.Type.ShortcutOverride,
                                                   QEvent.Type.KeyPress):
             action = self._KEYS.get(event.key())
@@ -258,9 +265,11 @@ class TrashView(QWidget):
             self._reload_timer.start()
 
     def _update_buttons(self) -> None:
-        has_rows = self.proxy.rowCount() > 0 or bool(self.filter.text())
-        self.table.setVisible(has_rows)
-        self.empty.setVisible(not has_rows)
+        empty = self.proxy.rowCount() == 0
+        self.empty.setText("Nothing in the trash matches." if self.filter.text()
+                           else "The trash is empty.")
+        self.empty.setVisible(empty)
+        self.empty.resize(self.table.viewport().size())
         chosen = bool(self.table.selectionModel().selectedRows())
         self.restore_button.setEnabled(chosen)
         self.purge_button.setEnabled(chosen)
