@@ -116,7 +116,7 @@ def test_the_demo_store_recognises_its_own_article(demo_store):
     assert {q.speaker.record_id for q in capture.quotes} <= {
         p.id for p in stored(demo_store, Kind.PERSON)}
     checked = review(demo_store, capture)
-    assert checked.source_reason == "same text (sha256)"
+    assert checked.source_reason == "the same text"
     quotes = [v for v in checked.verdicts if v.kind is Kind.STATEMENT
               and v.candidate.statement_kind == "direct"]
     assert len(quotes) == 5 and all(v.duplicate for v in quotes)
@@ -231,7 +231,7 @@ def test_html_article_source_keeps_title_outlet_date_and_url(store, tmp_path):
     # the same URL with a corrected text is recognised as the same source
     capture2 = capture_text(PAGE.replace("Thursday", "Friday"), Gazetteer.from_store(store),
                             url="https://news.az/vucic")
-    assert review(store, capture2).source_reason == "same URL"
+    assert review(store, capture2).source_reason == "the same URL"
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01binary\x00", b"%PDF-1.4 ..."])

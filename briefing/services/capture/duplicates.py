@@ -125,7 +125,7 @@ class SourceMatcher:
                 continue
             self.used.add((existing.kind, existing.id))
             out[i] = Match(existing.kind, existing.id,
-                           f"already taken from this article ({round(min(score, 1.0) * 100)}% alike)")
+                           f"already taken from this article, {round(min(score, 1.0) * 100)}% alike")
         return out
 
 

@@ -137,9 +137,9 @@ def review(store, capture: Capture, *, people_map: dict[str, int] | None = None)
     article = capture.article
     out = Review(capture=capture)
     if article.sha256 and (sid := store.find_source(sha256=article.sha256)) is not None:
-        out.source_id, out.source_reason = sid, "same text (sha256)"
+        out.source_id, out.source_reason = sid, "the same text"
     elif article.url and (sid := store.find_source(url=article.url)) is not None:
-        out.source_id, out.source_reason = sid, "same URL"
+        out.source_id, out.source_reason = sid, "the same URL"
     resolver = EntityResolver(store, capture, people_map)
     for p in capture.people:
         out.people[p.key] = resolver.existing(EntityRef(name=p.name, kind="person", new=True, key=p.key))
