@@ -37,8 +37,31 @@ _LATIN = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
     "\u2012": "-", "\u2013": "-", "\u2014": "-",
 }
-_TABLE = str.maketrans({**_CYRILLIC, **_LATIN})
+_MAP = {**_CYRILLIC, **_LATIN}
+_KEYS = frozenset(_MAP)
+_TABLE = str.maketrans(_MAP)
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def _translate(text: str) -> str:
+    """The table applied.  ``str.translate`` is slow once a text holds one non-ASCII
+    character, so a text with a few table letters has them replaced one by one
+    (every replacement is ASCII, so the order does not matter)."""
+    if text.isascii():
+        return text
+    present = _KEYS.intersection(text)
+    if len(present) > 12:
+        return text.translate(_TABLE)
+    for ch in present:
+        text = text.replace(ch, _MAP[ch])
+    return text
+
+
+def _strip_marks(text: str) -> str:
+    """Drop combining marks (looked up once per distinct character)."""
+    for ch in [c for c in set(text) if unicodedata.combining(c)]:
+        text = text.replace(ch, "")
+    return text
 
 
 def fold(text: str) -> str:
@@ -48,13 +71,12 @@ def fold(text: str) -> str:
     result is not necessarily the same length as the input."""
     if not text:
         return ""
-    low = text.casefold().translate(_TABLE)
+    low = _translate(text.casefold())
     if low.isascii():
         return low
-    decomposed = unicodedata.normalize("NFKD", low)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _strip_marks(unicodedata.normalize("NFKD", low))
     # decomposition can reveal letters the table handles (e.g. from ligatures)
-    return unicodedata.normalize("NFC", stripped.translate(_TABLE))
+    return unicodedata.normalize("NFC", _translate(stripped))
 
 
 def fold_key(text: str) -> str:

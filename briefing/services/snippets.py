@@ -82,11 +82,37 @@ class Highlighter:
         for w in extra_words:
             self.single.setdefault(w, -1)  # -1: another spelling of a matched name
         self.term_numbers = set(range(len(terms)))
+        self._groups: dict[str, int] = {}
+        self._rx = self._compile()
+
+    def _compile(self) -> re.Pattern | None:
+        """One regular expression over *folded* text for every term (phrases first)."""
+        alts = []
+        for n, seq, prefix in sorted(self.sequences, key=lambda x: -len(x[1])):
+            body = r"[\W_]+".join(re.escape(t) for t in seq)
+            alts.append((n, body + (r"[^\W_]*" if prefix else r"(?![^\W_])")))
+        for word, n in sorted(self.single.items(), key=lambda x: -len(x[0])):
+            alts.append((n, re.escape(word) + r"(?![^\W_])"))
+        if not alts:
+            return None
+        self._groups = {f"t{k}": n for k, (n, _) in enumerate(alts)}
+        return re.compile(r"(?<![^\W_])(?:" + "|".join(
+            f"(?P<t{k}>{body})" for k, (_, body) in enumerate(alts)) + ")")
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, term number)`` of every match, in order, not overlapping."""
-        if not text:
+        if not text or self._rx is None:
             return []
+        folded = fold(text[:MAX_SCAN_CHARS])
+        found = [(m.start(), m.end(), self._groups[m.lastgroup]) for m in self._rx.finditer(folded)]
+        if not found:
+            return []
+        if len(folded) == min(len(text), MAX_SCAN_CHARS) and all(
+                fold(text[s:e]) == folded[s:e] for s, e, _ in found):
+            return found  # folding kept every offset: the spans hold in the original
+        return self._find_by_words(text)
+
+    def _find_by_words(self, text: str) -> list[tuple[int, int, int]]:
         ws = words(text)
         found = []
         for i, (s, e, tok) in enumerate(ws):

@@ -100,3 +100,32 @@ def test_rebuilding_the_index_changes_nothing(store):
     before = ids(store, "Vuchich")
     store.rebuild_search_index()
     assert ids(store, "Vuchich") == before == {(Kind.PERSON, vucic), (Kind.STATEMENT, quote)}
+
+
+def test_very_common_words_are_listed_newest_first(store, monkeypatch):
+    from briefing.store import search_queries
+
+    speaker = store.add(Person(name="Ana Brnabić"))
+    ids_ = [store.add(Statement(speaker_id=speaker, text=f"The plan number {n} for the region."))
+            for n in range(12)]
+    page = search(store, "plan")
+    assert page.ranked and not page.capped and len(page.hits) == 12
+    monkeypatch.setattr(search_queries, "BROAD", 5)  # "plan" is now in "too many" rows
+    page = search(store, "plan", limit=5)
+    assert not page.ranked and page.capped
+    assert [h.id for h in page.hits] == ids_[::-1][:5]
+    assert page.has_more
+    assert [h.id for h in search(store, "plan", limit=5, offset=5).hits] == ids_[::-1][5:10]
+
+
+def test_ranking_is_bounded_to_the_newest_matches(store, monkeypatch):
+    from briefing.store import search_queries
+
+    speaker = store.add(Person(name="Ana Brnabić"))
+    old = store.add(Statement(speaker_id=speaker, text="Energy energy energy."))
+    newer = [store.add(Statement(speaker_id=speaker, text=f"Energy talk {n}.")) for n in range(6)]
+    assert search(store, "energy").hits[0].id == old  # the best match, when all are ranked
+    monkeypatch.setattr(search_queries, "RANK_CAP", 3)
+    page = search(store, "energy")
+    assert page.capped and page.ranked
+    assert {h.id for h in page.hits} == set(newer[-4:])  # the 4 newest matches, ranked
