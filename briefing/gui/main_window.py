@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QWidget,
+    QLabel, QLineEdit, QMainWindow, QSizePolicy, QSplitter, QStackedWidget, QWidget,
 )
 
 from briefing import __version__
@@ -69,7 +69,9 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self._search_icon = self.search_field.addAction(
             icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_field.setMinimumWidth(380)
+        self.search_field.setMinimumWidth(200)
+        self.search_field.setMaximumWidth(560)
+        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_field.setToolTip("Search everything, in any script (Ctrl+K, Ctrl+F). "
                                      "Down arrow: go to the results")
         self.search_field.setAccessibleName("Search")

@@ -14,7 +14,6 @@ from briefing.gui.settings import Settings
 def make_window(qtbot, store, settings_path: Path, extensions: bool = False) -> MainWindow:
     window = MainWindow(store, Settings(settings_path), extensions=extensions)
     qtbot.addWidget(window)
-    window.resize(1300, 800)
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -47,7 +47,7 @@ class RecordTablePage(QWidget):
         self._filter_icon = self.filter.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
         self.filter.setToolTip(f"Show only {self.kind.plural} containing these words "
                                "(names in any spelling; word beginnings match)")
-        self.filter.setMinimumWidth(240)
+        self.filter.setMinimumWidth(120)
         self.filter.setMaximumWidth(340)
         self.country = QComboBox(objectName="tableCountry")
         self.country.addItem("Any country", "")
@@ -56,6 +56,8 @@ class RecordTablePage(QWidget):
         self.country.setToolTip(f"Show only {self.kind.plural} involving this country")
         self.country.setVisible(self.kind != Kind.SOURCE)
         self.country.setMaximumWidth(220)
+        self.country.setMinimumContentsLength(8)
+        self.country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         head = QHBoxLayout()
         head.addWidget(self.title)

@@ -35,11 +35,13 @@ class SearchFilters(QWidget):
         for kind in SEARCHABLE_KINDS:
             self.kind.addItem(kind_icon(kind), kind.plural.capitalize(), kind.value)
         self.kind.setToolTip("Show only one kind of record")
+        self.kind.setMinimumContentsLength(8)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         self.person = QLineEdit(objectName="filterPerson", placeholderText="Person")
         self.person.setToolTip("Only records about this person (any spelling or script)")
         self.person.setClearButtonEnabled(True)
-        self.person.setMinimumWidth(150)
+        self.person.setMinimumWidth(80)
         self._names = QStringListModel(self)
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -57,11 +59,14 @@ class SearchFilters(QWidget):
         self.country.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.country.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.country.setToolTip("Only records involving this country (a name or a code)")
-        self.country.setMinimumContentsLength(12)
+        self.country.setMinimumContentsLength(8)
+        self.country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.country.setMaximumWidth(220)
 
         self.topic = QComboBox(objectName="filterTopic")
         self.topic.setToolTip("Only records tagged with this topic")
+        self.topic.setMinimumContentsLength(8)
+        self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.reload_topics()
 
         self.date_from = QLineEdit(objectName="filterFrom", placeholderText="From (2024)")
@@ -69,7 +74,8 @@ class SearchFilters(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setToolTip("A year, month or day: 2024, 2024-11, 2024-11-05 or 5 November 2024")
             edit.setClearButtonEnabled(True)
-            edit.setFixedWidth(125)
+            edit.setMinimumWidth(70)
+            edit.setMaximumWidth(125)
 
         self.clear = QToolButton(objectName="filterClear", text="Clear")
         self.clear.setIcon(icon("close"))

@@ -113,7 +113,8 @@ class TimelinePage(QWidget):
         combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.setToolTip(tip)
-        combo.setMinimumContentsLength(14)
+        combo.setMinimumContentsLength(8)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 
     def _fill_busiest(self) -> None:
