@@ -66,7 +66,9 @@ class BriefingsList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda i: self.open_requested.emit(self._id(i)))
         self.table.activated.connect(lambda i: self.open_requested.emit(self._id(i)))
         self.empty = QLabel("No briefings yet. <b>New briefing</b> (Ctrl+N) drafts one for a "

@@ -176,6 +176,8 @@ class ComposerEditor(QWidget):
         want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.split.orientation() != want:
             self.split.setOrientation(want)
+            share = 0.64 if narrow else 0.58  # proportions: the splitter scales them
+            self.split.setSizes([int(10000 * share), int(10000 * (1 - share))])
 
     def close_briefing(self) -> None:
         self.item_editor.save()
@@ -247,7 +249,9 @@ class ComposerEditor(QWidget):
     def select_item(self, item_id: int) -> None:
         idx = self.model.index_of_item(item_id)
         if idx.isValid():
-            self.tree.setCurrentIndex(idx)
+            self.tree.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
             self.tree.scrollTo(idx)
 
     def check_elsewhere(self) -> None:
@@ -302,6 +306,7 @@ class ComposerEditor(QWidget):
         self.points.finish_editing()
         iid = self._with(lambda s: s.add_point(""))
         if iid:
+            self.select_item(iid)
             self.tabs.setCurrentWidget(self.points)
             self.points.edit_point(iid)
         return iid
