@@ -8,20 +8,12 @@ import shutil
 import pytest
 
 from briefing.cli import main
-from briefing.services.demo import create_demo_store
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo_store(path).close()
-    return path
 
 
 @pytest.fixture
-def db(tmp_path, demo_file):
+def db(tmp_path, demo_store_template):
     path = tmp_path / "store.sqlite"
-    shutil.copy(demo_file, path)
+    shutil.copyfile(demo_store_template, path)
     return str(path)
 
 

@@ -3,30 +3,16 @@ bad input, removed records, and assembling for the dossier."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from briefing.domain import Kind, Section
 from briefing.services import composer
-from briefing.services.demo import create_demo_store
-from briefing.store import Store
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo_store(path).close()
-    return path
 
 
 @pytest.fixture
-def store(tmp_path, demo_file):
-    path = tmp_path / "store.sqlite"
-    shutil.copy(demo_file, path)
-    s = Store.open(path)
-    yield s
-    s.close()
+def store(demo_store):
+    """The demo store (tests/conftest.py): Vučić, Tokayev, Aliyev, Bektenov …"""
+    return demo_store
 
 
 def person_id(store, name):

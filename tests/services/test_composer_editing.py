@@ -10,21 +10,13 @@ import pytest
 from briefing.dates import PartialDate
 from briefing.domain import Kind, Section, Statement
 from briefing.services import composer
-from briefing.services.demo import create_demo_store
 from briefing.store import Store
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo_store(path).close()
-    return path
-
-
 @pytest.fixture
-def path(tmp_path, demo_file):
+def path(tmp_path, demo_store_template):
     p = tmp_path / "store.sqlite"
-    shutil.copy(demo_file, p)
+    shutil.copyfile(demo_store_template, p)
     return p
 
 
