@@ -57,6 +57,7 @@ class DossierRenderer:
         self.layout: Layout = layout_for(page_size)
         self.progress = progress
         self.ctx = Context(assembled, stylesheet(), self.layout.frame_width)
+        self.page_count = 0  # known once :meth:`render` has run
 
     # --- metadata -------------------------------------------------------------------
     def metadata(self) -> dict[str, str]:
@@ -113,6 +114,7 @@ class DossierRenderer:
             doc.build(story, canvasmaker=canvasmaker)
         except LayoutError as exc:
             raise DossierError(f"The dossier could not be laid out: {exc}") from exc
+        self.page_count = numbers.pages
         return buf.getvalue()
 
     def _on_progress(self, kind: str, value: int) -> None:

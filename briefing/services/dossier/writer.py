@@ -11,22 +11,40 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.domain import AssembledBriefing
 
 from .errors import DossierError
-from .renderer import Progress, render_pdf
+from .renderer import DossierRenderer, Progress
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :func:`write_dossier` wrote."""
+
+    path: Path  # absolute
+    pages: int
+    size: int  # bytes
+    page_size: str  # "A4" or "Letter"
 
 
 def write_pdf(assembled: AssembledBriefing, path: str | os.PathLike, page_size: str = "A4",
               progress: Progress | None = None) -> Path:
     """Render *assembled* and write it to *path*; returns the absolute path written."""
+    return write_dossier(assembled, path, page_size, progress).path
+
+
+def write_dossier(assembled: AssembledBriefing, path: str | os.PathLike, page_size: str = "A4",
+                  progress: Progress | None = None) -> Written:
+    """Like :func:`write_pdf`, returning the path, page count and size."""
     target = Path(path).expanduser().absolute()
     _check_target(target)
-    data = render_pdf(assembled, page_size, progress)
+    renderer = DossierRenderer(assembled, page_size, progress)
+    data = renderer.render()
     _replace_atomically(target, data)
-    return target
+    return Written(target, renderer.page_count, len(data), renderer.layout.name)
 
 
 def _check_target(target: Path) -> None:
