@@ -18,6 +18,7 @@ from briefing.cli.context import open_store, print_json
 from briefing.services.capture import (
     Gazetteer, accept, capture_file, capture_text, review,
 )
+from briefing.services.capture.labels import details, headline
 from briefing.services.capture.reading import MAX_BYTES
 
 _GROUPS = [("statement", "Statements"), ("agreement", "Agreements"), ("visit", "Visits"),
@@ -118,11 +119,11 @@ def _print_listing(capture, checked) -> None:
 
 def _print_candidate(n: int, v, width: int) -> None:
     c = v.candidate
-    head = f"{n:>3}. [{_MARK[v.status]}] {_headline(c)}"
+    head = f"{n:>3}. [{_MARK[v.status]}] {headline(c)}"
     print(textwrap.fill(head, width=width, subsequent_indent="       "))
-    details = _details(c)
-    if details:
-        print(_wrap(details, "       ", width))
+    more = details(c)
+    if more:
+        print(_wrap(more, "       ", width))
     if c.KIND == "statement":
         said = f"“{c.text}”" if c.statement_kind == "direct" else f"(in other words) {c.text}"
         print(_wrap(said, "       ", width))
@@ -135,46 +136,6 @@ def _print_candidate(n: int, v, width: int) -> None:
     notes.extend(f"needs: {p}" for p in v.problems if not v.duplicate)
     for note in notes:
         print(_wrap(f"! {note}", "       ", width))
-
-
-def _name(ref) -> str:
-    if ref is None:
-        return "?"
-    return ref.name + (" (new)" if ref.new and ref.record_id is None else "")
-
-
-def _headline(c) -> str:
-    date = c.date.display() if c.date else ""
-    if c.KIND == "statement":
-        what = "quote" if c.statement_kind == "direct" else "paraphrase"
-        return " · ".join(x for x in (what, _name(c.speaker) if c.speaker else "no speaker", date) if x)
-    if c.KIND == "agreement":
-        return " · ".join(x for x in (c.title, c.status, c.sector, date) if x)
-    if c.KIND == "visit":
-        where = c.place or c.host_country or "?"
-        return " · ".join(x for x in (f"{_name(c.guest)} → {where} ({c.host_country})", c.visit_kind,
-                                       date) if x)
-    if c.KIND == "figure":
-        value = f"{c.value:g}{c.unit if c.unit == '%' else ' ' + c.unit}"
-        return " · ".join(x for x in (c.metric, f"{c.qualifier} {value}".strip(), date) if x)
-    return c.KIND
-
-
-def _details(c) -> str:
-    if c.KIND == "statement" and c.occasion:
-        return f"occasion: {c.occasion}"
-    if c.KIND == "agreement" and c.parties:
-        return "parties: " + ", ".join(_name(p) for p in c.parties)
-    if c.KIND == "visit":
-        bits = []
-        if c.host is not None:
-            bits.append(f"host: {_name(c.host)}")
-        if c.ordinal:
-            bits.append(f"visit number {c.ordinal}")
-        return "; ".join(bits)
-    if c.KIND == "figure" and (c.from_country or c.to_country):
-        return f"from {c.from_country or '?'} to {c.to_country or '?'}"
-    return ""
 
 
 def _print_people(capture, checked, width: int) -> None:

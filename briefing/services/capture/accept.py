@@ -3,6 +3,7 @@
     result = accept(store, capture, chosen, people_map={"person:vucic": 4})
     result.source_id                 # the article as a source (reused when already stored)
     result.added[Kind.STATEMENT]     # ids of the new records, by kind
+    result.records                   # (candidate, kind, id): what each accepted one became
     result.duplicates                # (candidate, kind, existing id): not added again
     result.skipped                   # (candidate, problems): could not be stored as it is
 
@@ -36,6 +37,7 @@ class AcceptResult:
     source_id: int | None  # None when nothing was added and the store lacks the article
     source_added: bool = False
     added: dict[Kind, list[int]] = field(default_factory=dict)
+    records: list[tuple[Candidate, Kind, int]] = field(default_factory=list)  # what each became
     duplicates: list[tuple[Candidate, Kind, int]] = field(default_factory=list)
     skipped: list[tuple[Candidate, list[str]]] = field(default_factory=list)
 
@@ -143,7 +145,10 @@ class _Writer:
             self.result.duplicates.append((candidate, m.kind, m.record_id))
             return
         record.source_ids = [self.source_id()]
-        self._added(kind_of(candidate), self.store.add(record))
+        kind = kind_of(candidate)
+        rid = self.store.add(record)
+        self._added(kind, rid)
+        self.result.records.append((candidate, kind, rid))
 
 
 def _label(c: Candidate) -> str:

@@ -1,0 +1,75 @@
+"""Short descriptions of candidates, the same in the command line and the review window.
+
+``headline(c)``: "quote · Kassym-Jomart Tokayev", "Agreement on … · signed · energy",
+"Ilham Aliyev → Belgrade (RS)", "trade turnover · more than 7%"; ``details(c)``: the
+parties, host, countries; ``said(c)``: a statement's words (quoted when direct).
+"""
+
+from __future__ import annotations
+
+from briefing.services.capture.candidates import Candidate, EntityRef
+
+__all__ = ["headline", "details", "said", "ref_name", "KIND_TITLES", "value_text"]
+
+KIND_TITLES = {"statement": "Statements", "agreement": "Agreements", "visit": "Visits",
+               "figure": "Figures"}
+
+
+def ref_name(ref: EntityRef | None, *, mark_new: bool = True) -> str:
+    if ref is None:
+        return "?"
+    new = mark_new and ref.new and ref.record_id is None
+    return ref.name + (" (new)" if new else "")
+
+
+def value_text(value: float | None, unit: str) -> str:
+    if value is None:
+        return "?"
+    number = f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10_000 else f"{value:g}"
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
+
+
+def headline(c: Candidate, *, mark_new: bool = True) -> str:
+    """One line saying what the candidate is."""
+    date = c.date.display() if c.date else ""
+    if c.KIND == "statement":
+        what = "quote" if c.statement_kind == "direct" else "paraphrase"
+        who = ref_name(c.speaker, mark_new=mark_new) if c.speaker else "no speaker"
+        return " · ".join(x for x in (what, who, date) if x)
+    if c.KIND == "agreement":
+        return " · ".join(x for x in (c.title, c.status, c.sector, date) if x)
+    if c.KIND == "visit":
+        where = c.place or c.host_country or "?"
+        trip = f"{ref_name(c.guest, mark_new=mark_new) if c.guest else c.guest_country or '?'} → {where}"
+        if c.place and c.host_country:
+            trip += f" ({c.host_country})"
+        return " · ".join(x for x in (trip, c.visit_kind, date) if x)
+    if c.KIND == "figure":
+        return " · ".join(x for x in (c.metric, f"{c.qualifier} {value_text(c.value, c.unit)}".strip(),
+                                      date) if x)
+    return c.KIND
+
+
+def details(c: Candidate) -> str:
+    """A second line: occasion, parties, host and ordinal, countries of a figure."""
+    if c.KIND == "statement" and c.occasion:
+        return f"occasion: {c.occasion}"
+    if c.KIND == "agreement" and c.parties:
+        return "parties: " + ", ".join(ref_name(p) for p in c.parties)
+    if c.KIND == "visit":
+        bits = []
+        if c.host is not None:
+            bits.append(f"host: {ref_name(c.host)}")
+        if c.ordinal:
+            bits.append(f"visit number {c.ordinal}")
+        return "; ".join(bits)
+    if c.KIND == "figure" and (c.from_country or c.to_country):
+        return f"from {c.from_country or '?'} to {c.to_country or '?'}"
+    return ""
+
+
+def said(c: Candidate) -> str:
+    """A statement's words: “quoted” when direct, plain when paraphrased."""
+    if c.KIND != "statement":
+        return ""
+    return f"“{c.text}”" if c.statement_kind == "direct" else c.text
