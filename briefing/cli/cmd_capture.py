@@ -111,17 +111,17 @@ def _print_listing(capture, checked) -> None:
         print(f"\n{title} ({len(group)})")
         for v in group:
             n += 1
-            _print_candidate(n, v, width)
+            _print_candidate(n, v, width, checked.is_new)
     _print_people(capture, checked, width)
     new, dup, inc = checked.count("new"), checked.count("duplicate"), checked.count("incomplete")
     print(f"\n{new} new, {dup} already in the store, {inc} incomplete.")
 
 
-def _print_candidate(n: int, v, width: int) -> None:
+def _print_candidate(n: int, v, width: int, is_new) -> None:
     c = v.candidate
-    head = f"{n:>3}. [{_MARK[v.status]}] {headline(c)}"
+    head = f"{n:>3}. [{_MARK[v.status]}] {headline(c, is_new=is_new)}"
     print(textwrap.fill(head, width=width, subsequent_indent="       "))
-    more = details(c)
+    more = details(c, is_new)
     if more:
         print(_wrap(more, "       ", width))
     if c.KIND == "statement":

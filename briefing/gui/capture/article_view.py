@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 from briefing.services.capture.candidates import Candidate
 
 _SOFT_LIGHT = {"new": "#dff3e4", "duplicate": "#e6e8ec", "incomplete": "#fde9c8",
-               "accepted": "#cfe8d6", "rejected": "#f3f4f6"}
+               "accepted": "#dbe6fa", "rejected": "#f3f4f6"}
 _SOFT_DARK = {"new": "#1f3b2a", "duplicate": "#2c3038", "incomplete": "#4a3a1a",
-              "accepted": "#24492f", "rejected": "#23262c"}
+              "accepted": "#1f2f4d", "rejected": "#23262c"}
 
 
 def sentence_span(text: str, c: Candidate) -> tuple[int, int]:

@@ -45,7 +45,7 @@ class CandidateModel(QStandardItemModel):
             head = self._group(f"{title} ({len(group)})", kind)
             for c in group:
                 state = session.state(c)
-                text = headline(c)
+                text = headline(c, is_new=session.is_new)
                 words = said(c)
                 if words:
                     text += "\n" + (words if len(words) <= 140 else words[:139] + "…")

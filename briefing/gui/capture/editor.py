@@ -84,7 +84,7 @@ class CandidateEditor(QWidget):
         self._filling = True
         try:
             if isinstance(subject, Candidate):
-                self.title.setText(headline(subject))
+                self.title.setText(headline(subject, is_new=self.session.is_new))
                 getattr(self, f"_build_{subject.KIND}")(subject)
             else:
                 self._build_name(subject.key)
@@ -276,12 +276,12 @@ class CandidateEditor(QWidget):
                 lines = [f"Is the existing record #{existing}: nothing new will be created."]
             self.evidence.setText("<br>".join(_esc(x) for x in lines))
             return
-        self.title.setText(headline(s))
+        self.title.setText(headline(s, is_new=self.session.is_new))
         v = self.session.verdict(s)
         rows = [f"<b>Found by</b> {_esc(s.rule)}"]
         if getattr(s, "speaker_rule", ""):
             rows.append(f"<b>Speaker</b> {_esc(s.speaker_rule)}")
-        if s.date_text:
+        if s.date_text and s.date is not None:
             rows.append(f"<b>Date from</b> “{_esc(s.date_text)}”")
         state = self.session.state(s)
         if state == "accepted" and (rec := self.session.record_of(s)) is not None:

@@ -62,6 +62,10 @@ class ReviewSession:
     def record_of(self, c: Candidate) -> tuple[Kind, int] | None:
         return self.accepted.get(id(c))
 
+    def is_new(self, ref: EntityRef) -> bool:
+        """Would accepting create this person/organisation?"""
+        return self.review.is_new(ref)
+
     def can_accept(self, c: Candidate) -> bool:
         return self.state(c) in ("new", "rejected") and not self.verdict(c).problems \
             and not self.store.readonly

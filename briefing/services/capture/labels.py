@@ -7,6 +7,8 @@ parties, host, countries; ``said(c)``: a statement's words (quoted when direct).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefing.services.capture.candidates import Candidate, EntityRef
 
 __all__ = ["headline", "details", "said", "ref_name", "KIND_TITLES", "value_text"]
@@ -15,10 +17,19 @@ KIND_TITLES = {"statement": "Statements", "agreement": "Agreements", "visit": "V
                "figure": "Figures"}
 
 
-def ref_name(ref: EntityRef | None, *, mark_new: bool = True) -> str:
+IsNew = Callable[[EntityRef], bool]
+
+
+def _is_new(ref: EntityRef) -> bool:
+    return ref.new and ref.record_id is None
+
+
+def ref_name(ref: EntityRef | None, *, mark_new: bool = True, is_new: IsNew | None = None) -> str:
+    """The name, marked "(new)" when accepting would create it (``is_new`` decides:
+    by default, what capture proposed)."""
     if ref is None:
         return "?"
-    new = mark_new and ref.new and ref.record_id is None
+    new = mark_new and ref.kind in ("person", "organisation") and (is_new or _is_new)(ref)
     return ref.name + (" (new)" if new else "")
 
 
@@ -29,18 +40,18 @@ def value_text(value: float | None, unit: str) -> str:
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
 
 
-def headline(c: Candidate, *, mark_new: bool = True) -> str:
+def headline(c: Candidate, *, mark_new: bool = True, is_new: IsNew | None = None) -> str:
     """One line saying what the candidate is."""
     date = c.date.display() if c.date else ""
     if c.KIND == "statement":
         what = "quote" if c.statement_kind == "direct" else "paraphrase"
-        who = ref_name(c.speaker, mark_new=mark_new) if c.speaker else "no speaker"
+        who = ref_name(c.speaker, mark_new=mark_new, is_new=is_new) if c.speaker else "no speaker"
         return " · ".join(x for x in (what, who, date) if x)
     if c.KIND == "agreement":
         return " · ".join(x for x in (c.title, c.status, c.sector, date) if x)
     if c.KIND == "visit":
         where = c.place or c.host_country or "?"
-        trip = f"{ref_name(c.guest, mark_new=mark_new) if c.guest else c.guest_country or '?'} → {where}"
+        trip = f"{ref_name(c.guest, mark_new=mark_new, is_new=is_new) if c.guest else c.guest_country or '?'} → {where}"
         if c.place and c.host_country:
             trip += f" ({c.host_country})"
         return " · ".join(x for x in (trip, c.visit_kind, date) if x)
@@ -50,16 +61,16 @@ def headline(c: Candidate, *, mark_new: bool = True) -> str:
     return c.KIND
 
 
-def details(c: Candidate) -> str:
+def details(c: Candidate, is_new: IsNew | None = None) -> str:
     """A second line: occasion, parties, host and ordinal, countries of a figure."""
     if c.KIND == "statement" and c.occasion:
         return f"occasion: {c.occasion}"
     if c.KIND == "agreement" and c.parties:
-        return "parties: " + ", ".join(ref_name(p) for p in c.parties)
+        return "parties: " + ", ".join(ref_name(p, is_new=is_new) for p in c.parties)
     if c.KIND == "visit":
         bits = []
         if c.host is not None:
-            bits.append(f"host: {ref_name(c.host)}")
+            bits.append(f"host: {ref_name(c.host, is_new=is_new)}")
         if c.ordinal:
             bits.append(f"visit number {c.ordinal}")
         return "; ".join(bits)

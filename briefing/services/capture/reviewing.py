@@ -68,6 +68,15 @@ class Review:
                 return v
         raise KeyError("this candidate is not part of the reviewed capture")
 
+    def is_new(self, ref: EntityRef) -> bool:
+        """Would accepting create this person/organisation (nobody in the store is it)?"""
+        if ref.kind not in ("person", "organisation") or ref.record_id is not None:
+            return False
+        table = self.people if ref.kind == "person" else self.organisations
+        if ref.key in table:
+            return table[ref.key] is None
+        return ref.new
+
     def count(self, status: str) -> int:
         return sum(1 for v in self.verdicts if v.status == status)
 
