@@ -30,7 +30,7 @@ from briefing.services.query import Query, parse
 from briefing.services.search_expand import facet_token, plan
 from briefing.services.search_results import show
 from briefing.services.snippets import SNIPPET_CHARS, Highlighter, Marked, snippet
-from briefing.store import search_queries
+from briefing.store import search_queries, search_rows
 
 __all__ = ["search", "resolve_filters", "SearchFilters", "SearchHit", "SearchPage",
            "FilterError", "PAGE_SIZE", "Marked"]
@@ -90,6 +90,8 @@ class SearchHit:
     who: str  # speaker, parties, guest / host, holder
     snippet: Marked
     score: float  # higher is better
+    # the record as listed: its fields, topics and names, but no source links
+    # (open it with ``store.get(hit.kind, hit.id)`` for everything)
     record: Record = field(repr=False, compare=False, default=None)
 
     def to_json(self) -> dict:
@@ -183,13 +185,14 @@ def search(store, text, filters: SearchFilters | None = None, *, offset: int = 0
     if query.empty and not filters.narrows:
         return SearchPage(query.text, [], offset)
     steps = plan(store, query)
-    expression = search_match.build(steps.parts, filters.facet_groups(kinds=query.empty))
+    groups = filters.facet_groups(kinds=query.empty)
+    expression = search_match.build(steps.parts, groups)
     hl = Highlighter(query.highlight_terms(), steps.highlight_words)
     if expression is None:
         return SearchPage(query.text, [], offset, highlighter=hl)
     try:
         found = search_queries.match(
-            store, expression, probes=search_match.probes(steps.parts), kinds=filters.kinds,
+            store, expression, probes=search_match.probes(steps.parts, groups), kinds=filters.kinds,
             date_from=filters.date_from.lower() if filters.date_from else None,
             date_to=filters.date_to.upper() if filters.date_to else None,
             by_rank=not query.empty, offset=offset, limit=limit + 1,
@@ -207,9 +210,9 @@ def _hits(store, found, hl: Highlighter, width: int) -> list[SearchHit]:
     for h in found:
         by_kind.setdefault(h.kind, []).append(h.id)
     records = {
-        (kind, rec.id): rec
+        (kind, rid): rec
         for kind, ids in by_kind.items()
-        for rec in store.get_many(kind, ids)
+        for rid, rec in search_rows.result_records(store, kind, ids).items()
     }
     out = []
     for h in found:

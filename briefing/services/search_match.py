@@ -80,10 +80,19 @@ def build(parts: list[Part], filters: list[list[str]]) -> str | None:
     return expr
 
 
-def probes(parts: list[Part]) -> list[str]:
-    """Each user phrase of the query on its own (the store checks how common they are)."""
+def probes(parts: list[Part], filters: list[list[str]] = ()) -> list[str]:
+    """Each word of the query, and each country or topic facet it uses, on its own:
+    the store checks how common they are (bm25 reads every row holding any of them)."""
     out = []
+    facets: list[str] = []
     for part in parts:
+        facets += part.facets
         for clause in part.clauses:
-            out += [term_expr(t) for t in clause.terms]
+            for term in clause.terms:
+                facets += part.term_facets.get(term, ())
+                for k, tok in enumerate(term.tokens):
+                    star = " *" if term.prefix and k == len(term.tokens) - 1 else ""
+                    out.append(f"{TEXT_COLUMNS} : {quote(tok)}{star}")
+    facets += [f for group in filters for f in group]
+    out += [f"facets : {quote(f)}" for f in facets if f[:2] in ("xc", "xt")]
     return list(dict.fromkeys(out))

@@ -40,7 +40,7 @@ def _topics(conn: sqlite3.Connection, kind: Kind, ids: list[int]) -> dict[int, l
     out: dict[int, list[tuple[int, str]]] = {}
     q = ",".join("?" * len(ids))
     for r in conn.execute(
-        f"SELECT rt.record_id, t.id, t.name FROM record_topics rt JOIN topics t ON t.id = rt.topic_id "
+        f"SELECT rt.record_id, t.id, t.name FROM record_topics rt CROSS JOIN topics t ON t.id = rt.topic_id "
         f"WHERE rt.record_kind = ? AND rt.record_id IN ({q})",
         (kind.value, *ids),
     ):

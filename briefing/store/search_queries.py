@@ -24,10 +24,13 @@ class MatchExpressionError(StoreError):
 # Ranking (bm25) and date sorting cost time for every row they touch, so both are
 # bounded: when more rows match than RANK_CAP, only the RANK_CAP most recently added
 # matches are ranked; and bm25 also counts, for each phrase, every row holding it,
-# so a query with a phrase in more rows than BROAD ("the", "said") is not ranked at
-# all but listed newest first.  Either way the result says ``capped``.
-RANK_CAP = 4_000
+# so a query with a word in more rows than BROAD ("the", "said") is not ranked at
+# all but listed newest first.  Either way the result says ``capped``.  "Newest" is
+# the most recently added (the highest row ids), which costs nothing to find.
+RANK_CAP = 2_500
+DATE_CAP = 1_000  # the same for sorting by date (filters only): each row's date is read
 BROAD = 20_000
+MAX_PROBES = 12  # words checked for being common (a longer query is checked in part)
 TIE_MARGIN = 20  # rows fetched beyond a page so equal scores can be ordered by date
 
 
@@ -96,10 +99,11 @@ def match(store, expression: str, *, probes: Iterable[str] = (), kinds: Iterable
     date_cond, date_args = _date_conditions(date_from, date_to)
     try:
         broad = by_rank and any(
-            _nth_rowid(store, p, "", [], BROAD) is not None for p in list(probes)[:8])
+            _nth_rowid(store, p, "", [], BROAD) is not None for p in list(probes)[:MAX_PROBES])
         cutoff = None  # newest first without a date condition needs no window
         if not broad or date_cond:
-            cutoff = _nth_rowid(store, expression, kind_cond, kind_args, RANK_CAP)
+            cap = RANK_CAP if by_rank else DATE_CAP
+            cutoff = _nth_rowid(store, expression, kind_cond, kind_args, cap)
         cond, args = kind_cond + date_cond, [*kind_args, *date_args]
         if cutoff is not None:
             cond += " AND rowid >= ?"
