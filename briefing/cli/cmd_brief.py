@@ -188,10 +188,13 @@ def run_add(args) -> int:
             done.item_ids += more.item_ids
             done.skipped += more.skipped
     if args.json:
-        print_json({"added": done.item_ids, "already_there": done.skipped})
+        print_json({"added": done.item_ids, "already_there": done.skipped,
+                    "removed_before": done.dismissed})
     else:
         print(f"added {len(done.item_ids)} item(s)"
-              + (f"; {len(done.skipped)} already in the briefing" if done.skipped else ""))
+              + (f"; {len(done.skipped)} already in the briefing" if done.skipped else "")
+              + (f"; {len(done.dismissed)} left out because they were removed before "
+                 f"(add them by hand: brief add ID KIND:ID)" if done.dismissed else ""))
     return 0
 
 

@@ -469,3 +469,27 @@ def briefing_signature(store, briefing_id: int) -> str | None:
             ):
                 digest.update(repr((kind, *tuple(r))).encode("utf-8"))
     return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- dismissed
+def dismissed(store, briefing_id: int) -> set[tuple[str, int]]:
+    """Records the user took out of a briefing: ``{(kind value, id)}``."""
+    return {(r[0], r[1]) for r in store.conn.execute(
+        "SELECT ref_kind, ref_id FROM briefing_dismissed WHERE briefing_id = ?", (briefing_id,))}
+
+
+def set_dismissed(store, briefing_id: int, refs, dismissed_: bool = True) -> None:
+    """Remember (or forget) that records were taken out of a briefing; joins the
+    caller's transaction if there is one."""
+    refs = [(str(k), int(i)) for k, i in refs]
+    if not refs:
+        return
+    with store.transaction() as c:
+        if dismissed_:
+            c.executemany(
+                "INSERT OR IGNORE INTO briefing_dismissed (briefing_id, ref_kind, ref_id) "
+                "VALUES (?, ?, ?)", [(briefing_id, k, i) for k, i in refs])
+        else:
+            c.executemany(
+                "DELETE FROM briefing_dismissed WHERE briefing_id = ? AND ref_kind = ? "
+                "AND ref_id = ?", [(briefing_id, k, i) for k, i in refs])

@@ -105,7 +105,7 @@ def test_add_records_by_hand_duplicate_and_delete(run):
     added = run_json(run, "add", str(bid), "statement:6", "stance:4")
     assert len(added["added"]) == 2
     again = run_json(run, "add", str(bid), "statement:6")
-    assert again == {"added": [], "already_there": ["statement:6"]}
+    assert again == {"added": [], "already_there": ["statement:6"], "removed_before": []}
     run("add", str(bid), "agreement:6", "--section", "talking_points")
     shown = {s["section"]: s["items"] for s in run_json(run, "show", str(bid))["sections"]}
     assert shown["talking_points"][0]["ref"] == "agreement:6"
@@ -152,3 +152,14 @@ def test_a_record_deleted_after_adding_shows_as_removed(run, db):
     shown = run_json(run, "show", str(bid))
     removed = [i for s in shown["sections"] for i in s["items"] if i["removed"]]
     assert [i["ref"] for i in removed] == ["agreement:5"]
+
+
+def test_what_the_user_removed_stays_out_when_the_draft_is_taken_again(run):
+    bid = new_tokayev(run)
+    run("add", str(bid), "--auto")
+    shown = {s["section"]: s["items"] for s in run_json(run, "show", str(bid))["sections"]}
+    gone = shown["figures"][0]
+    run("remove", str(gone["id"]))
+    out = run("add", str(bid), "--auto")[1]
+    assert "added 0 item(s)" in out and "1 left out because they were removed before" in out
+    assert run_json(run, "add", str(bid), gone["ref"])["added"]  # by hand it comes back

@@ -224,6 +224,20 @@ def test_refresh_keeps_the_users_choices(app):
     assert any("New words" in t for t in labels(page, Section.STATEMENTS))
 
 
+def test_removed_items_stay_out_on_refresh_and_undo_brings_them_back(app):
+    store, page = app
+    bid = page.new_briefing()
+    idx = index_of(page, Section.SENSITIVITIES, "Serbia on Kosovo")
+    page.editor.tree.setCurrentIndex(idx)
+    page.editor.remove_selected()
+    assert not any("Serbia on Kosovo" in t for t in labels(page, Section.SENSITIVITIES))
+    page.editor.refresh()
+    assert not any("Serbia on Kosovo" in t for t in labels(page, Section.SENSITIVITIES))
+    assert page.undo_stack.count() == 1  # the refresh added nothing to undo
+    page.undo_stack.undo()
+    assert any("Serbia on Kosovo" in t for t in labels(page, Section.SENSITIVITIES))
+
+
 def test_add_to_briefing_from_search(app):
     store, page = app
     assert page.add_to_briefing([(Kind.STATEMENT, 6)]) is None  # nothing open yet

@@ -142,6 +142,29 @@ def test_refresh_adds_new_candidates_and_keeps_the_users_choices(store, bid):
     assert "speaker is the counterpart" in fresh.reason
 
 
+def test_refresh_does_not_bring_back_what_the_user_removed(store, bid):
+    fig = items_in(store, bid, Section.FIGURES)[0]
+    removed = composer.remove_items(store, [fig.id])
+    again = composer.add_draft(store, bid)
+    assert again.item_ids == [] and again.dismissed == [f"figure:{fig.ref_id}"]
+    composer.restore_items(store, removed)  # undo: back, and no longer dismissed
+    composer.remove_items(store, [fig.id], dismiss=False)  # undoing an add: not dismissed
+    assert len(composer.add_draft(store, bid).item_ids) == 1
+    # removed, then added by hand: no longer dismissed either
+    fig2 = items_in(store, bid, Section.FIGURES)[-1]
+    composer.remove_items(store, [fig2.id])
+    composer.add_records(store, bid, [f"figure:{fig2.ref_id}"])
+    copy = composer.duplicate(store, bid)
+    assert composer.add_draft(store, copy).item_ids == []
+
+
+def test_a_copy_remembers_what_was_removed(store, bid):
+    fig = items_in(store, bid, Section.FIGURES)[0]
+    composer.remove_items(store, [fig.id])
+    copy = composer.duplicate(store, bid)
+    assert composer.add_draft(store, copy).dismissed == [f"figure:{fig.ref_id}"]
+
+
 def test_refresh_does_not_duplicate_the_profile_text(store, bid):
     composer.add_draft(store, bid)
     texts = [i for i in items_in(store, bid, Section.PROFILE) if i.ref_kind is None]

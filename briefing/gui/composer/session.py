@@ -217,8 +217,8 @@ class ComposerSession(QObject):
             return
         saved: list[BriefingItem] = []
 
-        def undo() -> None:
-            saved[:] = composer.remove_items(self.store, item_ids)
+        def undo() -> None:  # as before the add: the records are not "dismissed"
+            saved[:] = composer.remove_items(self.store, item_ids, dismiss=False)
 
         def redo() -> None:
             composer.restore_items(self.store, saved)

@@ -31,10 +31,12 @@ _SECTION_ORDER = {s: i for i, s in enumerate(Section)}
 
 @dataclass
 class Added:
-    """What an add did: new item ids, and refs skipped because already there."""
+    """What an add did: new item ids, refs skipped because already there, and (for the
+    draft) refs left out because the user had taken them out of the briefing."""
 
     item_ids: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    dismissed: list[str] = field(default_factory=list)
 
 
 def parse_ref(text: str) -> tuple[Kind, int]:
@@ -89,16 +91,21 @@ def _present(items: list[BriefingItem]) -> set[tuple[str, int]]:
 def add_draft(store, briefing_id: int) -> Added:
     """Take the default draft; run again ("Refresh suggestions") it adds only records
     that are not in the briefing yet, at the end of their sections, and leaves every
-    item the user excluded, moved or annotated as it is."""
+    item the user excluded, moved or annotated as it is.  Records the user took out of
+    the briefing stay out (``Added.dismissed``)."""
     b = _briefing(store, briefing_id)
     meeting = meeting_of(store, b)
     chosen = draft(store, b.id)
     present = _present(b.items)
+    dismissed = q.dismissed(store, b.id)
     new: list[BriefingItem] = []
     done = Added()
     for s in chosen:
         if (s.kind.value, s.record_id) in present:
             done.skipped.append(s.ref)
+            continue
+        if (s.kind.value, s.record_id) in dismissed:
+            done.dismissed.append(s.ref)
             continue
         new.append(BriefingItem(section=s.section.value, ref_kind=s.kind.value, ref_id=s.record_id,
                                 text=s.title, reason=s.reason))
@@ -118,7 +125,8 @@ def add_records(store, briefing_id: int, refs: list[str | tuple[Kind, int]],
                 section: str | Section | None = None) -> Added:
     """Add records by hand (``"statement:12"`` or ``(Kind, id)``), each to the section
     of its kind unless ``section`` is given.  Records already in the briefing are
-    skipped; a missing record is an error and nothing is added."""
+    skipped; a missing record is an error and nothing is added.  A record the user
+    had taken out is no longer dismissed."""
     b = _briefing(store, briefing_id)
     target = section_of(section) if section else None
     pairs = [parse_ref(r) if isinstance(r, str) else (Kind(r[0]), int(r[1])) for r in refs]
@@ -142,7 +150,9 @@ def add_records(store, briefing_id: int, refs: list[str | tuple[Kind, int]],
         new.append(BriefingItem(section=sec.value, ref_kind=kind.value, ref_id=rid,
                                 text=titles.get((kind, rid), ""), reason="added by hand"))
     if new:
-        done.item_ids = store.add_items(b.id, new)
+        with store.transaction():
+            done.item_ids = store.add_items(b.id, new)
+            q.set_dismissed(store, b.id, [(it.ref_kind, it.ref_id) for it in new], False)
     return done
 
 

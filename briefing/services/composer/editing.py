@@ -16,6 +16,7 @@ from briefing.dates import PartialDate
 from briefing.domain import Briefing, BriefingItem, BriefingStatus, Kind
 from briefing.services.composer.meeting import ComposerError, resolve_country
 from briefing.store import NotFoundError
+from briefing.store import composer_queries as q
 
 ITEM_FIELDS = ("text", "annotation", "included")
 DETAIL_FIELDS = ("title", "date", "place", "purpose", "classification", "author", "status",
@@ -93,16 +94,35 @@ def move_item(store, item_id: int, section, position: int) -> BriefingItem:
         return store.briefing_item(int(item_id))
 
 
-def remove_items(store, item_ids: list[int]) -> list[BriefingItem]:
-    """Take items out of their briefing; returns them for :func:`restore_items` (undo)."""
-    return store.remove_items([int(i) for i in item_ids])
+def _refs_by_briefing(items: list[BriefingItem]) -> dict[int, list[tuple[str, int]]]:
+    out: dict[int, list[tuple[str, int]]] = {}
+    for it in items:
+        if it.ref_kind and it.ref_id is not None:
+            out.setdefault(it.briefing_id, []).append((it.ref_kind, it.ref_id))
+    return out
+
+
+def remove_items(store, item_ids: list[int], *, dismiss: bool = True) -> list[BriefingItem]:
+    """Take items out of their briefing; returns them for :func:`restore_items` (undo).
+    The records they showed are remembered as dismissed, so refreshing the suggestions
+    does not bring them back (``dismiss=False`` when undoing an add)."""
+    with store.transaction():
+        removed = store.remove_items([int(i) for i in item_ids])
+        if dismiss:
+            for bid, refs in _refs_by_briefing(removed).items():
+                q.set_dismissed(store, bid, refs)
+    return removed
 
 
 def restore_items(store, items: list[BriefingItem]) -> None:
-    present = set()
-    for bid in {it.briefing_id for it in items}:
-        present |= {it.id for it in store.briefing_items(bid)}
-    store.restore_items([it for it in items if it.id not in present])
+    """Put removed items back at their places (and forget they were dismissed)."""
+    with store.transaction():
+        present = set()
+        for bid in {it.briefing_id for it in items}:
+            present |= {it.id for it in store.briefing_items(bid)}
+        store.restore_items([it for it in items if it.id not in present])
+        for bid, refs in _refs_by_briefing(items).items():
+            q.set_dismissed(store, bid, refs, False)
 
 
 # --------------------------------------------------------------------------- details
@@ -165,6 +185,7 @@ def duplicate(store, briefing_id: int, *, title: str | None = None,
         items = [replace(it, id=None, briefing_id=new_id) for it in b.items]
         if items:
             store.add_items(new_id, items)
+        q.set_dismissed(store, new_id, sorted(q.dismissed(store, b.id)))
     return new_id
 
 
