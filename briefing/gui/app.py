@@ -73,7 +73,7 @@ class Application(QObject):
             old_window.close()
         if old_store is not None:
             old_store.close()
-        window = MainWindow(store, self.settings)
+        window = MainWindow(store, self.settings, extensions="deferred")
         window.open_store_handler = lambda chosen: self.open(chosen)
         window.show()
         self.settings.add_recent_store(store.path)

@@ -50,9 +50,10 @@ def _render(data: bytes, size: int) -> QPixmap:
 def _tinted(name: str, color: str, disabled: str) -> QIcon:
     data = _svg(name)
     out = QIcon()
-    for c, mode in ((color, QIcon.Mode.Normal), (disabled, QIcon.Mode.Disabled)):
+    for c, mode, sizes in ((color, QIcon.Mode.Normal, (16, 24, 32)),
+                           (disabled, QIcon.Mode.Disabled, (16, 24))):
         coloured = data.replace(b"#000000", c.encode())
-        for size in (16, 20, 24, 32, 48):
+        for size in sizes:
             out.addPixmap(_render(coloured, size), mode)
     return out
 

@@ -33,6 +33,7 @@ from briefing.gui.settings import Settings
 from briefing.gui.store_bridge import StoreBridge
 from briefing.gui.theme import app_theme
 from briefing.gui.views.detail_pane import DetailPane
+from briefing.gui.views.lazy_page import LazyPage
 from briefing.gui.views.navigation import Navigation
 from briefing.gui.views.record_table_view import RecordTablePage
 from briefing.gui.views.search_panel import SearchPanel
@@ -47,7 +48,7 @@ TABLE_KINDS = [Kind.STATEMENT, Kind.VISIT, Kind.AGREEMENT, Kind.PERSON, Kind.ORG
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store, settings: Settings | None = None, extensions: bool = True):
+    def __init__(self, store, settings: Settings | None = None, extensions: bool | str = True):
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
@@ -102,7 +103,9 @@ class MainWindow(QMainWindow):
         self.actions.toggle_details.setChecked(self.settings.value("details", "1") == "1")
         if (theme := app_theme()) is not None:
             theme.changed.connect(self.on_theme_changed)
-        if extensions:
+        if extensions == "deferred":  # the app: paint first, then load the rest
+            QTimer.singleShot(150, self, self._load_extensions)
+        elif extensions:
             self._load_extensions()
         self.show_page(self.settings.last_view if self.settings.last_view in self.pages else "search")
 
@@ -111,7 +114,7 @@ class MainWindow(QMainWindow):
         self.navigation.add_heading("Find")
         self.search = SearchPanel(self.store, self.runner)
         self.add_page("search", "Search", self.search, "search")
-        self.timeline = TimelinePage(self.store, self.settings)
+        self.timeline = TimelinePage(self.store, self.settings, self.runner)
         self.add_page("timeline", "Timeline", self.timeline, "timeline")
         self.navigation.add_heading("Records")
         for kind in TABLE_KINDS:
@@ -120,8 +123,9 @@ class MainWindow(QMainWindow):
         self.navigation.add_heading("Prepare")
         briefings = RecordTablePage(self.store, Kind.BRIEFING, self.runner, self.settings)
         self.add_page("briefings", "Briefings", briefings, "kind:briefing")
-        trash = self.commands.trash_view() or QLabel(
-            "The trash will be shown here.", alignment=Qt.AlignmentFlag.AlignCenter)
+        trash = LazyPage(lambda: self.commands.trash_view() or QLabel(
+            "The trash will be shown here.", alignment=Qt.AlignmentFlag.AlignCenter))
+        trash.created.connect(self._connect_page)
         self.add_page("trash", "Trash", trash, "trash")
 
     def add_page(self, key: str, title: str, widget: QWidget, icon_name: str = "",
@@ -133,6 +137,10 @@ class MainWindow(QMainWindow):
         self.navigation.add_page(key, title, self._icon(icon_name), before=before)
         act = self.actions.add_go(key, title, len(self.pages))
         act.triggered.connect(lambda _=False, k=key: self.show_page(k))
+        self._connect_page(widget)
+
+    def _connect_page(self, widget: QWidget) -> None:
+        """Route a page's signals: records to the detail pane, menus, status text."""
         for name in ("record_selected", "record_activated"):
             signal = getattr(widget, name, None)
             if signal is not None:
@@ -150,14 +158,14 @@ class MainWindow(QMainWindow):
         """Swap a page's widget (the composer replaces the Briefings placeholder)."""
         old = self.pages[key]
         index = self.stack.indexOf(old)
+        current = self.stack.currentWidget() is old
         self.stack.insertWidget(index, widget)
+        if current:
+            self.stack.setCurrentWidget(widget)
         self.stack.removeWidget(old)
         old.deleteLater()
         self.pages[key] = widget
-        for name in ("record_selected", "record_activated"):
-            signal = getattr(widget, name, None)
-            if signal is not None:
-                signal.connect(getattr(self, f"_{name}"))
+        self._connect_page(widget)
 
     def add_file_action(self, action: QAction) -> None:
         """An action in the File menu after Import/Export (e.g. Capture Article…)."""

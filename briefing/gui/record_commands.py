@@ -39,9 +39,15 @@ class RecordCommands(QObject):
         self.parent_widget = parent
         self.undo_stack = undo_stack
         self.readonly = readonly
-        self.module = editing_module()
+        self._module = None  # imported on first use (keeps start-up quick)
         self._edit = None
         self._io = None
+
+    @property
+    def module(self):
+        if self._module is None:
+            self._module = editing_module() or False
+        return self._module or None
 
     # --- what exists ----------------------------------------------------------------------------
     @property

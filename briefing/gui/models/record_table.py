@@ -43,7 +43,8 @@ class RecordTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     count_changed = Signal(int)
 
-    def __init__(self, store, kind: Kind, runner=None, parent: QObject | None = None):
+    def __init__(self, store, kind: Kind, runner=None, parent: QObject | None = None,
+                 load: bool = True):
         super().__init__(parent)
         self.store = store
         self.kind = Kind(kind)
@@ -55,7 +56,9 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[TableRow | None]] = OrderedDict()
         self._loading = False
         self._channel = f"table-{self.kind.value}-{id(self)}"
-        self.refresh()
+        self.loaded = False
+        if load:
+            self.refresh()
 
     # --- what the table shows --------------------------------------------------------------
     @property
@@ -80,7 +83,8 @@ class RecordTableModel(QAbstractTableModel):
         if (q.text, q.country) == (text, country):
             return
         self._query = TableQuery(self.kind, q.sort, q.descending, text, country)
-        self.refresh()
+        if self.loaded:
+            self.refresh()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
@@ -91,15 +95,17 @@ class RecordTableModel(QAbstractTableModel):
         if (q.sort_column.key, q.is_descending) == (key, descending):
             return
         self._query = TableQuery(self.kind, key, descending, q.text, q.country)
-        self.refresh()
+        if self.loaded:
+            self.refresh()
 
     def on_store_changed(self, change: Change) -> None:
-        if touches(change, self.kind):
+        if self.loaded and touches(change, self.kind):
             self.refresh()
 
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the table again (after a change, a new sort or a new filter)."""
+        self.loaded = True
         q = self._query
         total = tables.count_rows(self.store, TableQuery(self.kind))
         if total <= SYNC_LIMIT or self.runner is None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import Change, Kind
 from briefing.gui.icons import icon
 from briefing.gui.models.record_table import ID_ROLE, RecordTableModel
+from briefing.gui.views.country_choice import fill_countries
 
 WIDTHS = {"date": 130, "start": 130, "end": 110, "signed": 130, "published": 130, "as_of": 120,
           "in_force": 110, "speaker": 170, "guest": 170, "host": 150, "name": 220, "title": 360,
@@ -35,7 +36,7 @@ class RecordTablePage(QWidget):
         super().__init__(parent)
         self.kind = Kind(kind)
         self.settings = settings
-        self.model = RecordTableModel(store, self.kind, runner, self)
+        self.model = RecordTableModel(store, self.kind, runner, self, load=False)  # on first show
         self._keep: list[int] = []
         self._current_id: int | None = None
 
@@ -50,14 +51,10 @@ class RecordTablePage(QWidget):
         self.filter.setMinimumWidth(120)
         self.filter.setMaximumWidth(340)
         self.country = QComboBox(objectName="tableCountry")
-        self.country.addItem("Any country", "")
-        for c in store.countries(include_former=False):
-            self.country.addItem(c.name, c.code)
+        fill_countries(self.country, "Any country")
         self.country.setToolTip(f"Show only {self.kind.plural} involving this country")
         self.country.setVisible(self.kind != Kind.SOURCE)
         self.country.setMaximumWidth(220)
-        self.country.setMinimumContentsLength(8)
-        self.country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -112,6 +109,15 @@ class RecordTablePage(QWidget):
         if settings is not None:
             settings.restore_header(f"table-{self.kind.value}", header)
 
+    def showEvent(self, event) -> None:
+        if not self.model.loaded:
+            self.model.refresh()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self.model.loaded:
+            self.model.refresh()
+
     # --- state ------------------------------------------------------------------------------------
     def save_state(self) -> None:
         if self.settings is not None:
@@ -127,6 +133,8 @@ class RecordTablePage(QWidget):
 
     # --- selection ------------------------------------------------------------------------------------
     def selected_records(self) -> tuple[Kind, list[int]]:
+        if not self.model.loaded:
+            return self.kind, []
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         ids = [rid for r in rows if (rid := self.model.id_at(r)) is not None]
         return self.kind, ids
@@ -150,6 +158,7 @@ class RecordTablePage(QWidget):
                 self.table.scrollTo(self.model.index(row, 0))
 
     def select_record(self, record_id: int) -> bool:
+        self.ensure_loaded()
         row = self.model.row_of(record_id)
         if row is None:
             return False

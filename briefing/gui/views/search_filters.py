@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import Kind
 from briefing.gui.icons import icon, kind_icon
 from briefing.gui.search_source import SearchRequest
+from briefing.gui.views.country_choice import fill_countries
 
 SEARCHABLE_KINDS = [Kind.STATEMENT, Kind.VISIT, Kind.AGREEMENT, Kind.PERSON, Kind.ORGANISATION,
                     Kind.SOURCE, Kind.FIGURE, Kind.STANCE, Kind.BRIEFING]
@@ -50,17 +51,8 @@ class SearchFilters(QWidget):
         self.person.textEdited.connect(self._complete_person)
 
         self.country = QComboBox(objectName="filterCountry")
-        self.country.setEditable(True)
-        self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.country.addItem("Any country", "")
-        for c in store.countries(include_former=False):
-            self.country.addItem(c.name, c.code)
-        self.country.lineEdit().setPlaceholderText("Any country")
-        self.country.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.country.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        fill_countries(self.country, "Any country", editable=True)
         self.country.setToolTip("Only records involving this country (a name or a code)")
-        self.country.setMinimumContentsLength(8)
-        self.country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.country.setMaximumWidth(220)
 
         self.topic = QComboBox(objectName="filterTopic")

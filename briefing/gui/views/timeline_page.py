@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import Change, Kind
 from briefing.gui.icons import KIND_COLORS
+from briefing.gui.views.country_choice import fill_countries
 from briefing.gui.views.timeline_layout import pair_lanes, person_lanes, place
 from briefing.gui.views.timeline_view import TimelineView
 from briefing.store import related
@@ -20,11 +21,14 @@ class TimelinePage(QWidget):
     record_selected = Signal(str, int)
     status = Signal(str)
 
-    def __init__(self, store, settings=None, parent: QWidget | None = None):
+    def __init__(self, store, settings=None, runner=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.settings = settings
+        self.runner = runner
         self.subject: tuple = ()
+        self._started = False
+        self._pairs_asked = False
 
         self.title = QLabel("Relations timeline", objectName="pageTitle")
         self.mode = QComboBox(objectName="timelineMode")
@@ -101,43 +105,51 @@ class TimelinePage(QWidget):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.a.currentIndexChanged.connect(self._pair_changed)
         self.b.currentIndexChanged.connect(self._pair_changed)
-        self._fill_busiest()
-        self._start()
+        self.busiest.addItem("Busiest pairs…", "")
+
+    def showEvent(self, event) -> None:
+        if not self._started:  # the first time the page is shown, not at start-up
+            self._start()
+        if not self._pairs_asked:
+            self._pairs_asked = True
+            self._fill_busiest()  # (with nothing else to show, its first pair is shown)
+        super().showEvent(event)
 
     def _country_combo(self, name: str, tip: str) -> QComboBox:
         combo = QComboBox(objectName=name)
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for c in self.store.countries(include_former=False):
-            combo.addItem(c.name, c.code)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        fill_countries(combo, editable=True)
         combo.setToolTip(tip)
-        combo.setMinimumContentsLength(8)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 
     def _fill_busiest(self) -> None:
+        """The busiest pairs (a GROUP BY over every visit: in a worker when there is one)."""
+        if self.runner is None:
+            return self._show_busiest(related.busiest_pairs(self.store))
+        self.runner.start(lambda ctx: related.busiest_pairs(ctx.store), channel="timeline-pairs",
+                          on_done=self._show_busiest)
+
+    def _show_busiest(self, pairs) -> None:
         self.busiest.clear()
-        self.busiest.addItem("Busiest pairs…", None)
-        for a, b, n in related.busiest_pairs(self.store):
-            self.busiest.addItem(f"{self.store.country_name(a)} – {self.store.country_name(b)} ({n})", (a, b))
+        self.busiest.addItem("Busiest pairs…", "")
+        for a, b, n in pairs:
+            self.busiest.addItem(f"{self.store.country_name(a)} – {self.store.country_name(b)} ({n})",
+                                 f"{a}/{b}")
+        if not self.subject and pairs:
+            self.show_pair(pairs[0][0], pairs[0][1])
 
     def _start(self) -> None:
+        """Show the remembered pair, else our country and its busiest partner."""
+        self._started = True
         saved = self.settings.value("timeline/pair") if self.settings else ""
+        ours = (self.store.get_setting("our_country") or "").upper()
         if saved and "/" in saved:
-            a, b = saved.split("/", 1)
-        else:
-            ours = (self.store.get_setting("our_country") or "").upper()
-            pairs = related.busiest_pairs(self.store, 50)
-            mine = [(x, y) for x, y, _n in pairs if ours in (x, y)]
-            a, b = (mine or [(x, y) for x, y, _n in pairs] or [("RS", "KZ")])[0]
-            if ours and b == ours:
-                a, b = b, a
-        self.show_pair(a, b)
+            self.show_pair(*saved.split("/", 1))
+        elif ours and (partners := related.busiest_partners(self.store, ours, 1)):
+            self.show_pair(ours, partners[0][0])
 
     # --- subjects -----------------------------------------------------------------------------------
     def show_pair(self, a: str, b: str) -> None:
+        self._started = True
         for combo, code in ((self.a, a), (self.b, b)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(code.upper())))
@@ -149,6 +161,7 @@ class TimelinePage(QWidget):
         self._pair_changed()
 
     def show_person(self, person_id: int) -> None:
+        self._started = True
         person = self.store.find(Kind.PERSON, person_id)
         if person is None:
             return
@@ -188,7 +201,7 @@ class TimelinePage(QWidget):
     def _busiest_chosen(self, index: int) -> None:
         pair = self.busiest.itemData(index)
         if pair:
-            self.show_pair(*pair)
+            self.show_pair(*pair.split("/"))
         self.busiest.setCurrentIndex(0)
 
     def _person_entered(self) -> None:
@@ -206,13 +219,16 @@ class TimelinePage(QWidget):
             self.person.setFocus()
 
     def refresh(self) -> None:
+        if not self._started:
+            return
         if self.subject and self.subject[0] == "person":
             self.show_person(self.subject[1])
         else:
             self._pair_changed()
 
     def on_store_changed(self, change: Change) -> None:
-        if change.kind in ("*", "visit", "agreement", "statement", "person", "country"):
+        if self._started and change.kind in ("*", "visit", "agreement", "statement", "person",
+                                              "country"):
             if change.kind in ("*", "visit"):
                 self._fill_busiest()
             self.refresh()

@@ -1,0 +1,38 @@
+"""Country pickers: the shipped country list (names and ISO codes) in a combo box.
+
+Read from ``briefing.countries.load_countries`` (a cached JSON file) rather than the
+store's alias index, which takes a moment to build and is not needed to list names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter
+
+from briefing.countries import load_countries
+
+
+@lru_cache(maxsize=1)
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """``(name, code)`` of every current country, by name."""
+    return tuple(sorted(((c.name, c.code) for c in load_countries() if not c.former),
+                        key=lambda nc: nc[0].casefold()))
+
+
+def fill_countries(combo: QComboBox, any_label: str | None = None, editable: bool = False) -> None:
+    """Fill ``combo`` with the countries (data: the ISO code), first ``any_label`` if given."""
+    if any_label:
+        combo.addItem(any_label, "")
+    for name, code in country_choices():
+        combo.addItem(name, code)
+    combo.setMinimumContentsLength(8)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    if editable:
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if any_label:
+            combo.lineEdit().setPlaceholderText(any_label)
