@@ -370,3 +370,26 @@ def test_tab_reaches_a_party_row_added_while_the_form_is_open(edits, qtbot):
         visited.append(QApplication.focusWidget())
     assert visited == [row.country.edit, row.role, row.remove, parties.add_button,
                        dialog.field("summary").edit]
+
+
+def test_visit_and_source_pickers_find_records_by_any_words(demo_store, edits):
+    dialog = edits.form_for_new(Kind.STATEMENT)
+    visit = dialog.field("occasion_visit_id")
+    offered = [text for text, _shown in visit.completions("Вучић астан")]
+    assert offered and "Astana" in offered[0]
+    dialog.fill(speaker_id="Vučić", text="Solid foundations.", occasion_visit_id=offered[0])
+    assert visit.value() == 1
+    sources = dialog.field("source_ids")
+    source_title = sources.picker.completions("euronews")[0][0]
+    sources.set_text(source_title)
+    assert sources.value() == [1]
+    dialog.fill(occasion_visit_id="no such visit anywhere")
+    assert visit.error == "no visit matches 'no such visit anywhere'"
+    dialog.fill(occasion_visit_id=offered[0])
+    assert dialog.save() is True
+    st = demo_store.get(Kind.STATEMENT, dialog.saved_id)
+    assert (st.occasion_visit_id, st.source_ids) == (1, [1])
+    # editing shows the visit by its title and date, and keeps it
+    again = edits.form_for_edit(Kind.STATEMENT, st.id)
+    assert again.field("occasion_visit_id").edit.text() == "Aleksandar Vučić → Astana (c. November 2025)"
+    assert again.field("occasion_visit_id").value() == 1

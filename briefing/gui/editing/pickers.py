@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import Kind, Organisation, Person
 from briefing.gui.editing.fields import Field, FieldError
 from briefing.gui.editing.widgets import COMPLETION_ROLE, CompletionModel
-from briefing.store.choices import Choice, choice_for, record_choices
+from briefing.services.search import SearchFilters, search
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ def describe(record: Person | Organisation) -> str:
     return record.name + (" — " + ", ".join(extra) if extra else "")
 
 
-def choice_label(choice: Choice) -> str:
-    return choice.title + (f" ({choice.date.display()})" if choice.date else "")
+# the date shown after a picked record's title
+_DATE_FIELD = {Kind.VISIT: "start", Kind.SOURCE: "published"}
 
 
 class _LookupField(Field):
@@ -239,33 +239,46 @@ class NamePicker(_LookupField):
 
 
 class RecordPicker(_LookupField):
-    """A visit or source chosen by its title (completed as you type)."""
+    """A visit or source found by any words of it (the search index: folded, any
+    script, names widened to their aliases), completed as you type."""
 
     def __init__(self, store, kind: Kind, placeholder: str = "", parent: QWidget | None = None):
         super().__init__(store, kind, placeholder or f"type to find a {kind.value}", parent)
         self._labels: dict[str, list[int]] = {}
 
+    def _found(self, text: str, limit: int = 20) -> list[tuple[int, str]]:
+        words = [w for w in text.replace('"', " ").split() if w]
+        query = " ".join(w if w.endswith("*") else w + "*" for w in words)
+        page = search(self.store, query, SearchFilters(kinds=(self.kind,)), limit=limit)
+        out = []
+        for hit in page.hits:
+            label = hit.title + (f" ({hit.date})" if hit.date else "")
+            ids = self._labels.setdefault(label, [])
+            if hit.id not in ids:
+                ids.append(hit.id)
+            out.append((hit.id, label))
+        return out
+
     def completions(self, text: str) -> list[tuple[str, str]]:
-        labels = []
-        for c in record_choices(self.store, self.kind, text, limit=30):
-            label = choice_label(c)
-            self._labels.setdefault(label, [])
-            if c.id not in self._labels[label]:
-                self._labels[label].append(c.id)
-            labels.append(label)
-        return [(label, label) for label in dict.fromkeys(labels)]
+        labels = dict.fromkeys(label for _, label in self._found(text))
+        return [(label, label) for label in labels]
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
         ids = self._labels.get(text)
         if ids:
             return [(i, f"{text} #{i}") for i in ids]
-        found = record_choices(self.store, self.kind, text, limit=20)
-        exact = [c for c in found if choice_label(c) == text or c.title == text]
-        return [(c.id, choice_label(c)) for c in (exact or found)]
+        found = self._found(text)
+        exact = [(i, label) for i, label in found if label == text]
+        return exact or found
 
     def label_for(self, record_id: int) -> str:
-        c = choice_for(self.store, self.kind, record_id)
-        return choice_label(c) if c else f"#{record_id}"
+        """``Aleksandar Vučić → Astana (c. November 2025)`` (also for a trashed record)."""
+        record = self.store.find(self.kind, record_id, include_deleted=True)
+        if record is None:
+            return f"#{record_id}"
+        title = self.store.title_of(self.kind, record_id) or f"{self.kind.value} #{record_id}"
+        when = getattr(record, _DATE_FIELD.get(self.kind, ""), None)
+        return title + (f" ({when.display()})" if when else "")
 
     def unknown(self, text: str):
         raise FieldError(f"no {self.kind.value} matches '{text}'")
