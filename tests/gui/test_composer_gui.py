@@ -226,7 +226,7 @@ def test_refresh_keeps_the_users_choices(app):
 
 def test_removed_items_stay_out_on_refresh_and_undo_brings_them_back(app):
     store, page = app
-    bid = page.new_briefing()
+    page.new_briefing()
     idx = index_of(page, Section.SENSITIVITIES, "Serbia on Kosovo")
     page.editor.tree.setCurrentIndex(idx)
     page.editor.remove_selected()

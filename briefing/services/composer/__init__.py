@@ -40,16 +40,16 @@ __all__ = [
 
 
 def briefings(store, *, include_deleted: bool = False):
-    """The briefings list (:class:`~briefing.store.composer_queries.BriefingRow`),
+    """The briefings list (:class:`~briefing.store.composer_briefings.BriefingRow`),
     most recently edited first."""
-    from briefing.store import composer_queries
+    from briefing.store import composer_briefings
 
-    return composer_queries.briefing_rows(store, include_deleted=include_deleted)
+    return composer_briefings.briefing_rows(store, include_deleted=include_deleted)
 
 
 def signature(store, briefing_id: int) -> str | None:
     """A digest that changes with any edit of the briefing or its items (``None`` once
     it is gone or trashed): a window polls it to notice edits made elsewhere."""
-    from briefing.store import composer_queries
+    from briefing.store import composer_briefings
 
-    return composer_queries.briefing_signature(store, briefing_id)
+    return composer_briefings.briefing_signature(store, briefing_id)

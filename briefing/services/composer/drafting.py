@@ -13,6 +13,7 @@ from briefing.domain import Briefing, BriefingItem, Kind, Section
 from briefing.services.composer.meeting import ComposerError, meeting_of
 from briefing.services.composer.profile import PROFILE_REASON, profile_text
 from briefing.services.composer.suggestions import Suggestion, rank
+from briefing.store import composer_briefings as kept
 from briefing.store import composer_queries as q
 
 # where a record of each kind goes when added by hand
@@ -97,7 +98,7 @@ def add_draft(store, briefing_id: int) -> Added:
     meeting = meeting_of(store, b)
     chosen = draft(store, b.id)
     present = _present(b.items)
-    dismissed = q.dismissed(store, b.id)
+    dismissed = kept.dismissed(store, b.id)
     new: list[BriefingItem] = []
     done = Added()
     for s in chosen:
@@ -152,7 +153,7 @@ def add_records(store, briefing_id: int, refs: list[str | tuple[Kind, int]],
     if new:
         with store.transaction():
             done.item_ids = store.add_items(b.id, new)
-            q.set_dismissed(store, b.id, [(it.ref_kind, it.ref_id) for it in new], False)
+            kept.set_dismissed(store, b.id, [(it.ref_kind, it.ref_id) for it in new], False)
     return done
 
 

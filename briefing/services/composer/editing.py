@@ -16,7 +16,7 @@ from briefing.dates import PartialDate
 from briefing.domain import Briefing, BriefingItem, BriefingStatus, Kind
 from briefing.services.composer.meeting import ComposerError, resolve_country
 from briefing.store import NotFoundError
-from briefing.store import composer_queries as q
+from briefing.store import composer_briefings as kept
 
 ITEM_FIELDS = ("text", "annotation", "included")
 DETAIL_FIELDS = ("title", "date", "place", "purpose", "classification", "author", "status",
@@ -110,7 +110,7 @@ def remove_items(store, item_ids: list[int], *, dismiss: bool = True) -> list[Br
         removed = store.remove_items([int(i) for i in item_ids])
         if dismiss:
             for bid, refs in _refs_by_briefing(removed).items():
-                q.set_dismissed(store, bid, refs)
+                kept.set_dismissed(store, bid, refs)
     return removed
 
 
@@ -122,7 +122,7 @@ def restore_items(store, items: list[BriefingItem]) -> None:
             present |= {it.id for it in store.briefing_items(bid)}
         store.restore_items([it for it in items if it.id not in present])
         for bid, refs in _refs_by_briefing(items).items():
-            q.set_dismissed(store, bid, refs, False)
+            kept.set_dismissed(store, bid, refs, False)
 
 
 # --------------------------------------------------------------------------- details
@@ -185,7 +185,7 @@ def duplicate(store, briefing_id: int, *, title: str | None = None,
         items = [replace(it, id=None, briefing_id=new_id) for it in b.items]
         if items:
             store.add_items(new_id, items)
-        q.set_dismissed(store, new_id, sorted(q.dismissed(store, b.id)))
+        kept.set_dismissed(store, new_id, sorted(kept.dismissed(store, b.id)))
     return new_id
 
 
