@@ -257,6 +257,30 @@ def test_a_record_deleted_after_adding_shows_as_removed(app):
                for t in labels(page, Section.AGREEMENTS))
 
 
+def test_details_form_saves_each_field_and_says_what_is_wrong(app):
+    store, page = app
+    bid = page.new_briefing()
+    form = page.editor.details
+    messages = []
+    page.message.connect(messages.append)
+    form.fields["place"].setText("Astana")
+    form.fields["place"].editingFinished.emit()
+    form.fields["date"].setText("2026-12-09")
+    form.fields["date"].editingFinished.emit()
+    form.classification.setEditText("CONFIDENTIAL")
+    form.classification.lineEdit().editingFinished.emit()
+    b = store.get(Kind.BRIEFING, bid)
+    assert (b.place, b.date.iso, b.classification) == ("Astana", "2026-12-09", "CONFIDENTIAL")
+    assert "CONFIDENTIAL" in page.editor.subtitle.text()
+    form.fields["counterpart_country"].setText("Kazakstn")
+    form.fields["counterpart_country"].editingFinished.emit()
+    assert "unknown country 'Kazakstn'" in messages[-1] and "Kazakhstan" in messages[-1]
+    assert store.get(Kind.BRIEFING, bid).counterpart_country == "KZ"
+    assert form.fields["counterpart_country"].text() == "Kazakhstan"  # shown as stored
+    page.undo_stack.undo()  # the marking
+    assert store.get(Kind.BRIEFING, bid).classification == "RESTRICTED"
+
+
 # ----------------------------------------------------------------------- the list
 def test_briefings_list_open_duplicate_delete(app):
     store, page = app
