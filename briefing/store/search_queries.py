@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from briefing.domain import Kind
 from briefing.store.errors import StoreError
-from briefing.store.search_index import ROWID_STRIDE
+from briefing.store.search_index import ROWID_STRIDE, facet
 from briefing.store.specs import KIND_BY_NUMBER, KIND_NUMBER
 
 
@@ -100,6 +100,11 @@ def match(store, expression: str, *, probes: Iterable[str] = (), kinds: Iterable
     try:
         broad = by_rank and any(
             _nth_rowid(store, p, "", [], BROAD) is not None for p in list(probes)[:MAX_PROBES])
+        if broad and kinds:
+            # unranked, the kinds can join the MATCH: FTS5 then skips over other kinds'
+            # rows instead of walking them (row ids interleave kinds by id)
+            tokens = " OR ".join(f'"{facet("k", Kind(k).value)}"' for k in kinds)
+            expression = f"({expression}) AND facets : ({tokens})"
         cutoff = None  # newest first without a date condition needs no window
         if not broad or date_cond:
             cap = RANK_CAP if by_rank else DATE_CAP

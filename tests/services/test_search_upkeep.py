@@ -129,3 +129,17 @@ def test_ranking_is_bounded_to_the_newest_matches(store, monkeypatch):
     page = search(store, "energy")
     assert page.capped and page.ranked
     assert {h.id for h in page.hits} == set(newer[-4:])  # the 4 newest matches, ranked
+
+
+def test_kind_filter_holds_for_very_common_words(store, monkeypatch):
+    from briefing.store import search_queries
+
+    speaker = store.add(Person(name="Ana Brnabić", country="RS"))
+    for n in range(8):
+        store.add(Statement(speaker_id=speaker, text=f"The plan {n}."))
+    org = store.add(Organisation(name="The Plan Agency"))
+    monkeypatch.setattr(search_queries, "BROAD", 3)
+    page = search(store, "plan", resolve_filters(store, kind="organisation"))
+    assert not page.ranked and [(h.kind, h.id) for h in page.hits] == [(Kind.ORGANISATION, org)]
+    page = search(store, "plan", resolve_filters(store, kind="statement", country="RS"), limit=3)
+    assert len(page.hits) == 3 and {h.kind for h in page.hits} == {Kind.STATEMENT}
