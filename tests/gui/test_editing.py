@@ -393,3 +393,12 @@ def test_visit_and_source_pickers_find_records_by_any_words(demo_store, edits):
     again = edits.form_for_edit(Kind.STATEMENT, st.id)
     assert again.field("occasion_visit_id").edit.text() == "Aleksandar Vučić → Astana (c. November 2025)"
     assert again.field("occasion_visit_id").value() == 1
+
+
+def test_saving_an_unchanged_form_writes_nothing(demo_store, edits, stack):
+    for kind in FORMS:
+        rec = next(iter(demo_store.iter_records(kind)))
+        dialog = edits.form_for_edit(kind, rec.id)
+        assert dialog.save() is True
+        assert demo_store.get(kind, rec.id).updated_at == rec.updated_at, kind
+    assert stack.count() == 0

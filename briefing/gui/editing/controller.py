@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from briefing.domain import RECORD_KINDS, Kind, Organisation, Person, Record
+from briefing.domain import RECORD_KINDS, Kind, Office, Organisation, Party, Person, Record
 from briefing.gui.editing import messages
 from briefing.gui.editing.forms import FORMS, FormContext, RecordDialog
 from briefing.gui.editing.forms.dialog import new_names, replace_new_names
@@ -29,6 +29,22 @@ from briefing.gui.editing.undo import (
     AddStep, RestoreStep, StoreCommand, TrashStep, UpdateStep, plural,
 )
 from briefing.store import StoreError
+
+
+def _content(record: Record) -> tuple:
+    """What a user can change in a record (not the display names and timestamps)."""
+    def plain(value):
+        if isinstance(value, list):
+            return tuple(plain(v) for v in value)
+        if isinstance(value, Party):
+            return (value.party_kind, value.ref, value.role)
+        if isinstance(value, Office):
+            return (value.title, value.country, value.organisation_id, value.start, value.end)
+        return value
+    names = [*record.data_fields(), "notes", "topics", "source_ids"]
+    display = {"speaker_name", "speaker_country", "guest_name", "host_name", "holder_name",
+               "counterpart_name"}
+    return tuple(plain(getattr(record, n)) for n in names if n not in display)
 
 
 def _run_modal(dialog: QDialog) -> bool:
@@ -139,6 +155,8 @@ class EditController(QObject):
         is_new = record.id is None
         try:
             before = None if is_new else self.store.get(kind, record.id)
+            if before is not None and not pending and _content(before) == _content(record):
+                return True  # nothing changed: nothing to write, nothing to undo
             steps = []
             with self.store.transaction():
                 made: dict[NewName, int] = {}
