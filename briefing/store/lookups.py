@@ -3,7 +3,7 @@ same data twice creates no duplicates (CSV import, article capture)."""
 
 from __future__ import annotations
 
-from briefing.domain import Kind
+from briefing.domain import Kind, Organisation, Person
 from briefing.fold import fold_key
 from briefing.store.specs import SPECS
 
@@ -90,3 +90,52 @@ class LookupsMixin:
             if live:
                 out.setdefault(kind, []).append(rid)
         return out
+
+    def name_records(self, kind: Kind | str) -> list:
+        """Every live person (or organisation) with only its name, aliases, country
+        (and a person's office): light records to resolve names in an article
+        against, read in two queries however many there are."""
+        kind = Kind(kind)
+        if kind is Kind.PERSON:
+            rows = self.conn.execute(
+                "SELECT id, name, country, office FROM people WHERE deleted_at IS NULL ORDER BY id")
+            records = {r[0]: Person(id=r[0], name=r[1], country=r[2], office=r[3]) for r in rows}
+        elif kind is Kind.ORGANISATION:
+            rows = self.conn.execute(
+                "SELECT id, name, country, org_kind FROM organisations WHERE deleted_at IS NULL "
+                "ORDER BY id")
+            records = {r[0]: Organisation(id=r[0], name=r[1], country=r[2], org_kind=r[3])
+                       for r in rows}
+        else:
+            raise ValueError(f"names are kept for people and organisations, not {kind.plural}")
+        for entity_id, alias in self.conn.execute(
+                "SELECT entity_id, alias FROM aliases WHERE entity_kind = ? ORDER BY alias",
+                (kind.value,)):
+            rec = records.get(int(entity_id))
+            if rec is not None and alias != rec.name:
+                rec.aliases.append(alias)
+        return list(records.values())
+
+    def folded_names(self, kind: Kind | str) -> dict[int, set[str]]:
+        """``{id: {folded names and aliases}}`` for every live person (or organisation),
+        as stored beside the aliases (so callers need not fold 100 000 names again)."""
+        kind = Kind(kind)
+        table = {Kind.PERSON: "people", Kind.ORGANISATION: "organisations"}.get(kind)
+        if table is None:
+            raise ValueError(f"names are kept for people and organisations, not {kind.plural}")
+        out: dict[int, set[str]] = {}
+        for entity_id, folded in self.conn.execute(
+                f"SELECT a.entity_id, a.folded FROM aliases a JOIN {table} t "
+                "ON t.id = CAST(a.entity_id AS INTEGER) "
+                "WHERE a.entity_kind = ? AND t.deleted_at IS NULL", (kind.value,)):
+            if folded:
+                out.setdefault(int(entity_id), set()).add(folded)
+        return out
+
+    def ids_named(self, kind: Kind | str, name: str) -> list[int]:
+        """Ids of every live person (or organisation) known by this name or alias
+        (folded; namesakes included), in id order."""
+        kind = Kind(kind)
+        if kind not in (Kind.PERSON, Kind.ORGANISATION):
+            raise ValueError(f"names are kept for people and organisations, not {kind.plural}")
+        return self._ids_by_alias(kind.value, name)

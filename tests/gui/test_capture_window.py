@@ -237,3 +237,44 @@ def test_open_capture_keeps_the_window_with_its_parent(qtbot, store):
     [quote] = window.session.capture.quotes
     assert quote.speaker.name == "Aleksandar Vučić"
     window.close()
+
+
+def test_namesakes_are_chosen_in_the_new_names_form(qtbot, store):
+    from briefing.domain import Person
+
+    a = store.add(Person(name="Aleksandar Vučić", country="RS", office="President of Serbia"))
+    store.add(Person(name="Aleksandar Vučić", country="RS", office="Footballer"))
+    window = opened(qtbot, store)
+    key = next(p.key for p in window.session.capture.people if p.name == "Aleksandar Vučić")
+    quote = find(window, "The project documentation")
+    assert window.session.state(quote) == "incomplete"
+    assert "2 people are called 'Aleksandar Vučić'" in window.session.verdict(quote).problems[0]
+    row = window.model.index_of(NameKey(key))
+    assert window.model.itemFromIndex(row.siblingAtColumn(1)).text() == "2 namesakes: choose"
+    window.select(NameKey(key))
+    assert "2 records in the store have this name" in window.editor.evidence.text()
+    same = window.editor.fields["same_as"]
+    same.set_text("Aleksandar Vučić")
+    assert not same.chooser.isHidden() and same.chooser.count() == 3  # "choose" + the two
+    same.chooser.setCurrentIndex(same.chooser.findData(a))
+    qtbot.waitUntil(lambda: window.session.state(quote) == "new", timeout=3000)
+    window.accept_all()
+    speakers = {s.speaker_id for s in store.iter_records(Kind.STATEMENT)
+                if s.text.startswith("The project documentation")}
+    assert speakers == {a} and len(store.ids_named(Kind.PERSON, "Aleksandar Vučić")) == 2
+
+
+def test_someone_else_creates_a_new_namesake(qtbot, store):
+    from briefing.domain import Person
+
+    store.add(Person(name="Ilham Aliyev", country="AZ", office="Chess player"))
+    store.add(Person(name="Ilham Aliyev", country="AZ", office="Painter"))
+    window = opened(qtbot, store)
+    key = next(p.key for p in window.session.capture.people if p.name == "Ilham Aliyev")
+    window.select(NameKey(key))
+    window.editor.fields["new_namesake"].setChecked(True)
+    quote = find(window, "This will create opportunities")
+    qtbot.waitUntil(lambda: window.session.state(quote) == "new", timeout=3000)
+    window.select(quote)
+    window.accept_selected()
+    assert len(store.ids_named(Kind.PERSON, "Ilham Aliyev")) == 3

@@ -242,3 +242,45 @@ def test_bad_files_fail_before_anything_is_stored(store, tmp_path, content):
     with pytest.raises(CaptureError):
         capture_file(f, Gazetteer.from_store(store))
     assert counts(store) == before
+
+
+def test_namesakes_are_a_choice_for_the_reviewer_never_a_new_namesake(store):
+    from briefing.domain import Person
+
+    a = store.add(Person(name="Aleksandar Vučić", country="RS", office="President of Serbia"))
+    b = store.add(Person(name="Aleksandar Vučić", country="RS", office="Footballer"))
+    capture = capture_seed(store)
+    checked = review(store, capture)
+    key = next(p.key for p in capture.people if p.name == "Aleksandar Vučić")
+    assert checked.ambiguous[key] == [a, b] and checked.people[key] is None
+    vucic = [v for v in checked.verdicts if v.kind is Kind.STATEMENT
+             and v.candidate.speaker.name == "Aleksandar Vučić"]
+    assert vucic and all(v.problems == ["2 people are called 'Aleksandar Vučić': choose which one"]
+                         for v in vucic)
+    result = accept(store, capture, capture.candidates())
+    assert store.count(Kind.PERSON) == 4  # the two namesakes + Tokayev + Aliyev: no third Vučić
+    assert {s.speaker_name for s in stored(store, Kind.STATEMENT)} == {
+        "Kassym-Jomart Tokayev", "Ilham Aliyev"}
+    assert len(result.skipped) == len(vucic) + 2  # + the two undated visits
+    # the reviewer says which one; then importing again adds only his statements
+    again = capture_seed(store)
+    result = accept(store, again, again.candidates(), people_map={key: a})
+    assert {store.get(Kind.STATEMENT, i).speaker_id for i in result.added[Kind.STATEMENT]} == {a}
+    # a third time, nobody chooses: the namesake this article already names is the one
+    third = capture_seed(store)
+    checked = review(store, third)
+    assert checked.people[key] == a and not checked.ambiguous
+    assert accept(store, third, third.candidates()).total_added == 0
+
+
+def test_mapping_a_name_to_none_creates_a_new_namesake_on_purpose(store):
+    from briefing.domain import Person
+
+    store.add(Person(name="Ilham Aliyev", country="AZ", office="Chess player"))
+    store.add(Person(name="Ilham Aliyev", country="AZ", office="Painter"))
+    capture = capture_seed(store)
+    key = next(p.key for p in capture.people if p.name == "Ilham Aliyev")
+    quote = next(q for q in capture.quotes if q.speaker.key == key)
+    result = accept(store, capture, [quote], people_map={key: None})
+    assert len(result.added[Kind.PERSON]) == 1
+    assert len(store.ids_named(Kind.PERSON, "Ilham Aliyev")) == 3

@@ -29,3 +29,23 @@ def test_records_citing_a_source_leaves_out_trashed_ones(store):
     store.trash(Kind.STATEMENT, s1)
     assert store.records_citing(sid) == {"person": [pid], "statement": [s2]}
     assert store.records_citing(9999) == {}
+
+
+def test_name_records_folded_names_and_ids_named(store):
+    from briefing.domain import Organisation
+
+    v = store.add(Person(name="Aleksandar Vučić", aliases=["Вучић", "Vucic"], country="RS",
+                         office="President of Serbia"))
+    w = store.add(Person(name="Aleksandar Vučić", country="RS"))
+    gone = store.add(Person(name="Trashed Person"))
+    store.trash(Kind.PERSON, gone)
+    o = store.add(Organisation(name="Yugoimport SDPR", aliases=["Југоимпорт СДПР"], country="RS"))
+    people = {p.id: p for p in store.name_records(Kind.PERSON)}
+    assert set(people) == {v, w}
+    assert sorted(people[v].aliases) == ["Vucic", "Вучић"] and people[v].office == "President of Serbia"
+    assert [x.name for x in store.name_records(Kind.ORGANISATION)] == ["Yugoimport SDPR"]
+    assert store.folded_names(Kind.PERSON)[v] == {"aleksandar vucic", "vucic"}
+    assert store.folded_names(Kind.ORGANISATION)[o] == {"yugoimport sdpr", "jugoimport sdpr"}
+    assert store.ids_named(Kind.PERSON, "ALEKSANDAR VUCIC") == [v, w]
+    assert store.ids_named(Kind.PERSON, "Вучић") == [v]
+    assert store.ids_named(Kind.PERSON, "Trashed Person") == []

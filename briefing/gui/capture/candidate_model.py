@@ -100,13 +100,19 @@ class CandidateModel(QStandardItemModel):
                                 f"{len(session.referrers(item.key))} candidate(s)")
             row.setData(NameKey(item.key), OBJECT_ROLE)
             row.setEditable(False)
-            state = QStandardItem(f"= #{existing}" if existing is not None else "Will be created")
+            namesakes = session.review.ambiguous.get(item.key, [])
+            if existing is not None:
+                text, colour, tip = f"= #{existing}", "duplicate", "An existing record: nothing new is created"
+            elif namesakes:
+                text, colour = f"{len(namesakes)} namesakes: choose", "incomplete"
+                tip = "Several records have this name: say which one it is (or that it is someone new)"
+            else:
+                text, colour, tip = "Will be created", "new", "Created only when a record that needs it is accepted"
+            state = QStandardItem(text)
             state.setData(NameKey(item.key), OBJECT_ROLE)
             state.setEditable(False)
-            state.setForeground(QBrush(QColor(_STATE_COLOURS["duplicate" if existing else "new"]
-                                              [1 if dark else 0])))
-            state.setToolTip("Created only when a record that needs it is accepted"
-                             if existing is None else "An existing record: nothing new is created")
+            state.setForeground(QBrush(QColor(_STATE_COLOURS[colour][1 if dark else 0])))
+            state.setToolTip(tip)
             head.appendRow([row, state])
 
     # --- finding rows ---------------------------------------------------------------------

@@ -13,7 +13,7 @@ store already has.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from briefing.domain import AgreementStatus, Kind, VisitKind
 from briefing.gui.capture.session import ReviewSession
@@ -194,6 +194,14 @@ class CandidateEditor(QWidget):
             same.set_value(existing)
         self._add("same_as", "Same as", same)
         same.edit.setPlaceholderText("an existing record, if it is the same one")
+        namesakes = self.session.review.ambiguous.get(key, [])
+        if namesakes or (key in self.session.people_map and existing is None):
+            noun = "person" if person else "organisation"
+            fresh = QCheckBox(f"Someone else: create a new {noun} with this name")
+            fresh.setChecked(key in self.session.people_map and existing is None)
+            fresh.toggled.connect(lambda on: self._edited_fresh(on))
+            self.fields["new_namesake"] = fresh
+            self.form.addRow("", fresh)
 
     # --- writing back ---------------------------------------------------------------------
     def _edited(self, name: str) -> None:
@@ -209,6 +217,18 @@ class CandidateEditor(QWidget):
         else:
             self._apply_name(self.subject.key, name, value)
             self.refresh_evidence()
+        self.changed.emit(self.subject)
+
+    def _edited_fresh(self, on: bool) -> None:
+        if self._filling or self.subject is None or isinstance(self.subject, Candidate):
+            return
+        key = self.subject.key
+        if on:
+            self.fields["same_as"].set_value(None)
+            self.session.map_person(key, None)
+        else:
+            self.session.unmap(key)
+        self.refresh_evidence()
         self.changed.emit(self.subject)
 
     def _ref(self, value, kind: str = "person") -> EntityRef | None:
@@ -260,7 +280,10 @@ class CandidateEditor(QWidget):
         elif name == "office":
             item.office = value
         elif name == "same_as":
-            self.session.map_person(key, value)
+            if value is None:
+                self.session.unmap(key)
+            else:
+                self.session.map_person(key, value)
 
     # --- evidence ---------------------------------------------------------------------
     def refresh_evidence(self) -> None:
@@ -270,10 +293,16 @@ class CandidateEditor(QWidget):
             return
         if not isinstance(s, Candidate):
             users = self.session.referrers(s.key)
-            existing = self.session.people_map.get(s.key)
+            existing = self.session.people_map.get(s.key, self.session.review.people.get(
+                s.key, self.session.review.organisations.get(s.key)))
+            namesakes = self.session.review.ambiguous.get(s.key, [])
             lines = [f"Named in {len(users)} candidate(s). Created only when one of them is accepted."]
             if existing is not None:
                 lines = [f"Is the existing record #{existing}: nothing new will be created."]
+            elif namesakes:
+                lines = [f"{len(namesakes)} records in the store have this name "
+                         f"(#{', #'.join(map(str, namesakes))}): say which one in “Same as”, or tick "
+                         "“Someone else”. Until then its candidates cannot be accepted."]
             self.evidence.setText("<br>".join(_esc(x) for x in lines))
             return
         self.title.setText(headline(s, is_new=self.session.is_new))

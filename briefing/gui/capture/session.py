@@ -38,7 +38,7 @@ class ReviewSession:
     def __init__(self, store, capture: Capture, checked: Review | None = None) -> None:
         self.store = store
         self.capture = capture
-        self.people_map: dict[str, int] = {}
+        self.people_map: dict[str, int | None] = {}
         self.review: Review = checked if checked is not None else review(store, capture)
         self.accepted: dict[int, tuple[Kind, int]] = {}  # id(candidate) -> record
         self.rejected: set[int] = set()
@@ -113,12 +113,14 @@ class ReviewSession:
 
     # --- people and organisations --------------------------------------------------------
     def map_person(self, key: str, record_id: int | None) -> None:
-        """Say that a proposed person/organisation is an existing record (or, with
-        ``None``, that it is someone new after all)."""
-        if record_id is None:
-            self.people_map.pop(key, None)
-        else:
-            self.people_map[key] = record_id
+        """Say that a proposed person/organisation is this existing record (or, with
+        ``None``, someone new even though namesakes exist)."""
+        self.people_map[key] = record_id
+        self.refresh()
+
+    def unmap(self, key: str) -> None:
+        """Let the name resolve by itself again."""
+        self.people_map.pop(key, None)
         self.refresh()
 
     def proposed(self, key: str) -> ProposedPerson | ProposedOrganisation | None:

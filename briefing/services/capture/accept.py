@@ -10,7 +10,8 @@
 Everything happens in one ``store.transaction()``: the source (the whole text, title,
 outlet, date, URL, sha256) is reused when the store has the same text (or URL), else
 added with the first record; only the proposed people and organisations that accepted candidates refer to
-are created (or mapped to existing ones: by ``people_map``, by name or alias); each
+are created (or mapped to existing ones: by ``people_map``, by name or alias; a key
+mapped to ``None`` is created even if namesakes exist); each
 record cites the source.  Candidates the store already holds are skipped, so
 accepting the same article twice adds nothing the second time.  Candidates that
 lack something a record needs (a speaker, a visit's start date) are skipped and
@@ -27,7 +28,8 @@ from briefing.domain import Kind, Organisation, Person
 from briefing.services.capture.candidates import Candidate, Capture, EntityRef
 from briefing.services.capture.duplicates import natural_match
 from briefing.services.capture.records import kind_of, to_record
-from briefing.services.capture.reviewing import EntityResolver, Review, review
+from briefing.services.capture.resolving import EntityResolver
+from briefing.services.capture.reviewing import Review, review
 
 __all__ = ["accept", "AcceptResult"]
 
@@ -69,7 +71,7 @@ class AcceptResult:
 
 
 def accept(store, capture: Capture, chosen: Iterable[Candidate], *,
-           people_map: dict[str, int] | None = None) -> AcceptResult:
+           people_map: dict[str, int | None] | None = None) -> AcceptResult:
     """Store the ``chosen`` candidates of ``capture`` (see the module docstring)."""
     chosen_ids = {id(c) for c in chosen}
     with store.transaction():
@@ -90,10 +92,10 @@ def accept(store, capture: Capture, chosen: Iterable[Candidate], *,
 
 class _Writer:
     def __init__(self, store, capture: Capture, checked: Review,
-                 people_map: dict[str, int] | None) -> None:
+                 people_map: dict[str, int | None] | None) -> None:
         self.store = store
         self.capture = capture
-        self.resolver = EntityResolver(store, capture, people_map)
+        self.resolver = checked.resolver or EntityResolver(store, capture, people_map)
         self.proposed = {p.key: p for p in [*capture.people, *capture.organisations]}
         self.created: dict[tuple[str, str], int] = {}
         self.result = AcceptResult(source_id=checked.source_id)

@@ -37,24 +37,26 @@ class Gazetteer:
     """Known people, organisations and countries, looked up by folded name."""
 
     def __init__(self, people: Iterable[Person] = (), organisations: Iterable[Organisation] = (),
-                 countries: Iterable[Country] = ()) -> None:
+                 countries: Iterable[Country] = (), *, folded: dict[str, dict[int, set[str]]] | None = None
+                 ) -> None:
+        """``folded`` (``{"person": {id: keys}, "organisation": …}``) gives the folded
+        names already known (the store keeps them), so they need not be folded again."""
         self.people = list(people)
         self.organisations = list(organisations)
         self.countries = {c.code: c for c in countries}
         self._people_full: dict[str, list[Person]] = {}
         self._people_last: dict[str, list[Person]] = {}
-        for p in self.people:
-            for name in {p.name, *p.aliases}:
-                key = fold_key(name)
-                if not key:
-                    continue
-                _add(self._people_full, key, p)
-                _add(self._people_last, key.split()[-1], p)
+        known = folded or {}
+        for p in self.people:  # each person once per key (no scans: 50 000 people are fine)
+            keys = _keys(p, known.get("person", {}))
+            for key in keys:
+                self._people_full.setdefault(key, []).append(p)
+            for last in {k.split()[-1] for k in keys}:
+                self._people_last.setdefault(last, []).append(p)
         self._orgs: dict[str, list[Organisation]] = {}
         for o in self.organisations:
-            for name in {o.name, *o.aliases}:
-                if key := fold_key(name):
-                    _add(self._orgs, key, o)
+            for key in _keys(o, known.get("organisation", {})):
+                self._orgs.setdefault(key, []).append(o)
         self._countries: dict[str, str] = {}
         for c in self.countries.values():
             for name in (c.name, c.official_name, *c.aliases):
@@ -80,8 +82,10 @@ class Gazetteer:
         countries, so that names in an article resolve to the records already there."""
         from briefing.domain import Kind
 
-        return cls(store.iter_records(Kind.PERSON), store.iter_records(Kind.ORGANISATION),
-                   store.countries())
+        folded = {"person": store.folded_names(Kind.PERSON),
+                  "organisation": store.folded_names(Kind.ORGANISATION)}
+        return cls(store.name_records(Kind.PERSON), store.name_records(Kind.ORGANISATION),
+                   store.countries(), folded=folded)
 
     # --- people and organisations ---------------------------------------------------
     def person(self, name: str) -> Person | None:
@@ -129,10 +133,9 @@ class Gazetteer:
         return self.country(text) or self.demonym(text) or self.place_country(text)
 
 
-def _add(index: dict, key: str, value) -> None:
-    bucket = index.setdefault(key, [])
-    if value not in bucket:
-        bucket.append(value)
+def _keys(record: Person | Organisation, known: dict[int, set[str]]) -> set[str]:
+    """The folded forms of a record's name and aliases (from ``known`` if there)."""
+    return known.get(record.id) or {k for k in map(fold_key, {record.name, *record.aliases}) if k}
 
 
 def _first_names_agree(key: str, person: Person) -> bool:

@@ -9,8 +9,9 @@
     result.people               # proposed person key -> existing person id (or None: new)
 
 Names resolve to existing people and organisations by name or alias (any script,
-folded); ``people_map`` (key → id) overrides that, as a reviewer choosing "this is
-the Vučić we already have" would.  Nothing is written.
+folded; see :mod:`.resolving`); ``people_map`` (key → id) overrides that, as a
+reviewer choosing "this is the Vučić we already have" would.  A name several stored
+records have is a problem to solve, never a new namesake.  Nothing is written.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from briefing.domain import Agreement, Figure, Kind, Record, Visit
 from briefing.fold import fold_key
 from briefing.services.capture.candidates import Candidate, Capture, EntityRef
 from briefing.services.capture.duplicates import Match, SourceMatcher, natural_match
-from briefing.services.capture.records import NEW_ID, kind_of, problems, to_record
+from briefing.services.capture.records import kind_of, problems, to_record
+from briefing.services.capture.resolving import EntityResolver, linked_to_source
 
 __all__ = ["Verdict", "Review", "review", "EntityResolver"]
 
@@ -61,6 +63,8 @@ class Review:
     verdicts: list[Verdict] = field(default_factory=list)  # in capture.candidates() order
     people: dict[str, int | None] = field(default_factory=dict)  # proposed key -> person id
     organisations: dict[str, int | None] = field(default_factory=dict)
+    ambiguous: dict[str, list[int]] = field(default_factory=dict)  # proposed key -> namesakes
+    resolver: EntityResolver | None = field(default=None, repr=False)  # what accept uses
 
     def verdict(self, candidate: Candidate) -> Verdict:
         for v in self.verdicts:
@@ -74,7 +78,7 @@ class Review:
             return False
         table = self.people if ref.kind == "person" else self.organisations
         if ref.key in table:
-            return table[ref.key] is None
+            return table[ref.key] is None and ref.key not in self.ambiguous
         return ref.new
 
     def count(self, status: str) -> int:
@@ -84,64 +88,15 @@ class Review:
         return {
             "source": {"existing_id": self.source_id, "reason": self.source_reason},
             "candidates": [{**v.candidate.to_dict(), "review": v.to_dict()} for v in self.verdicts],
-            "people": [{**p.to_dict(), "existing_id": self.people.get(p.key)}
-                       for p in self.capture.people],
-            "organisations": [{**o.to_dict(), "existing_id": self.organisations.get(o.key)}
+            "people": [{**p.to_dict(), "existing_id": self.people.get(p.key),
+                        "namesakes": self.ambiguous.get(p.key, [])} for p in self.capture.people],
+            "organisations": [{**o.to_dict(), "existing_id": self.organisations.get(o.key),
+                               "namesakes": self.ambiguous.get(o.key, [])}
                               for o in self.capture.organisations],
         }
 
 
-class EntityResolver:
-    """Which stored person or organisation an :class:`EntityRef` means.
-
-    A ref with a ``record_id`` that is still live keeps it; a mapped key (``people_map``)
-    wins; otherwise the name, then the article's other spellings of it, are looked up
-    among names and aliases (a name only counts when exactly one record has it).
-    Unresolved refs marked ``new`` are the people/organisations accepting creates."""
-
-    def __init__(self, store, capture: Capture, people_map: dict[str, int] | None = None) -> None:
-        self.store = store
-        self.map = dict(people_map or {})
-        self.proposed = {p.key: p for p in [*capture.people, *capture.organisations]}
-        self._cache: dict[tuple[str, str, int | None], int | None] = {}
-
-    def existing(self, ref: EntityRef | None) -> int | None:
-        if ref is None or ref.kind not in ("person", "organisation"):
-            return None
-        key = (ref.kind, ref.key or fold_key(ref.name), ref.record_id)
-        if key not in self._cache:
-            self._cache[key] = self._lookup(ref)
-        return self._cache[key]
-
-    def _lookup(self, ref: EntityRef) -> int | None:
-        kind = Kind.PERSON if ref.kind == "person" else Kind.ORGANISATION
-        if ref.key and ref.key in self.map:
-            return self.map[ref.key]
-        if ref.record_id is not None and self.store.find(kind, ref.record_id) is not None:
-            return ref.record_id
-        if not (ref.new or ref.record_id is not None):
-            return None  # "the Kazakh president": nobody the article names
-        proposed = self.proposed.get(ref.key)
-        names = [ref.name, *(proposed.aliases if proposed else [])]
-        named = self.store.person_id_named if kind is Kind.PERSON else self.store.organisation_id_named
-        for name in names:
-            if name and (rid := named(name)) is not None:
-                return rid
-        return None
-
-    def will_create(self, ref: EntityRef | None) -> bool:
-        return (ref is not None and ref.kind in ("person", "organisation") and ref.new
-                and bool(ref.name.strip()) and self.existing(ref) is None)
-
-    def ids(self, ref: EntityRef) -> int | None:
-        """For checking a record before it is stored: new ones count as ``NEW_ID``."""
-        rid = self.existing(ref)
-        if rid is None and self.will_create(ref):
-            return NEW_ID
-        return rid
-
-
-def review(store, capture: Capture, *, people_map: dict[str, int] | None = None) -> Review:
+def review(store, capture: Capture, *, people_map: dict[str, int | None] | None = None) -> Review:
     """Mark each candidate new, duplicate or incomplete against ``store`` (no writes)."""
     article = capture.article
     out = Review(capture=capture)
@@ -149,12 +104,15 @@ def review(store, capture: Capture, *, people_map: dict[str, int] | None = None)
         out.source_id, out.source_reason = sid, "the same text"
     elif article.url and (sid := store.find_source(url=article.url)) is not None:
         out.source_id, out.source_reason = sid, "the same URL"
-    resolver = EntityResolver(store, capture, people_map)
-    for p in capture.people:
-        out.people[p.key] = resolver.existing(EntityRef(name=p.name, kind="person", new=True, key=p.key))
-    for o in capture.organisations:
-        out.organisations[o.key] = resolver.existing(
-            EntityRef(name=o.name, kind="organisation", new=True, key=o.key))
+    resolver = EntityResolver(store, capture, people_map, linked_to_source(store, out.source_id))
+    out.resolver = resolver
+    for items, kind, table in ((capture.people, "person", out.people),
+                               (capture.organisations, "organisation", out.organisations)):
+        for p in items:
+            ref = EntityRef(name=p.name, kind=kind, new=True, key=p.key)
+            table[p.key] = resolver.existing(ref)
+            if namesakes := resolver.ambiguous(ref):
+                out.ambiguous[p.key] = namesakes
     candidates = capture.candidates()
     records = [to_record(c, article, resolver.ids) for c in candidates]
     matches: dict[int, Match] = {}
@@ -173,7 +131,8 @@ def review(store, capture: Capture, *, people_map: dict[str, int] | None = None)
         v = Verdict(candidate=c, kind=kind_of(c))
         if (m := matches.get(i)) is not None:
             v.existing_id, v.reason = m.record_id, m.reason
-        v.problems = problems(c, article, resolver.ids) + _unknown_countries(store, records[i])
+        v.problems = _ambiguities(c, resolver) or problems(c, article, resolver.ids)
+        v.problems += _unknown_countries(store, records[i])
         out.verdicts.append(v)
     return out
 
@@ -194,4 +153,15 @@ def _unknown_countries(store, record: Record) -> list[str]:
         found = store.country(str(code)) if code else None
         if code and (found is None or found.code != code):
             out.append(f"unknown country '{code}'")
+    return out
+
+
+def _ambiguities(c: Candidate, resolver: EntityResolver) -> list[str]:
+    """"3 people are called 'Aleksandar Vučić'": the reviewer must say which."""
+    out = []
+    for value in vars(c).values():
+        for ref in value if isinstance(value, list) else [value]:
+            if isinstance(ref, EntityRef) and (namesakes := resolver.ambiguous(ref)):
+                noun = "people" if ref.kind == "person" else "organisations"
+                out.append(f"{len(namesakes)} {noun} are called '{ref.name}': choose which one")
     return out
