@@ -73,6 +73,10 @@ def _print_table(page, args) -> None:
     shown = f"{page.offset + 1}–{page.offset + len(page.hits)}"
     more = f"; more with --offset {page.offset + len(page.hits)}" if page.has_more else ""
     print(f"\nresults {shown}{more}")
+    if page.query.strip() and not page.ranked:
+        print("(a very common word: results are listed newest first; add words to narrow)")
+    elif page.capped:
+        print("(very many matches: only the most recently added were ranked)")
 
 
 def _clip(text: str, width: int) -> str:

@@ -82,3 +82,11 @@ def test_odd_queries_never_fail(capsys, db, query):
     assert code == 0 and err == ""
     code, out, err = run(capsys, "--db", db, "search", query, "--json")
     assert code == 0 and isinstance(json.loads(out), list)
+
+
+def test_a_very_common_word_says_it_lists_newest_first(capsys, db, monkeypatch):
+    from briefing.store import search_queries
+
+    monkeypatch.setattr(search_queries, "BROAD", 2)
+    code, out, _ = run(capsys, "--db", db, "search", "Kazakhstan")
+    assert code == 0 and "listed newest first" in out
