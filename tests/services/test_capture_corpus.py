@@ -1,7 +1,7 @@
 """Quote + speaker extraction on 20 real, hand-checked news articles
 (``tests/data/articles``: each ``.txt`` with a ``.json`` naming its source and its
 checked quotes).  Measured when this test was written, countries only known:
-precision 0.961, recall 0.946 over 129 quotes (``python bench/bench_capture.py``
+precision 0.976, recall 0.953 over 129 quotes (``python bench/bench_capture.py``
 prints the per-article detail).  The floors below leave a small margin so that a
 change that makes capture worse fails here."""
 

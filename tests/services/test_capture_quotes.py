@@ -91,3 +91,18 @@ def test_a_megabyte_of_text_is_captured_quickly(gaz):
     c = capture_text(text, gaz)
     assert len(c.quotes) == text.count("“")
     assert time.perf_counter() - start < 30  # generous: this is a guard, not a benchmark
+
+
+def test_a_later_clause_with_its_own_cue_is_not_the_quote_s_speaker(gaz):
+    text = ("Gary Burtless, an economist, looked at the data. “Local job markets are lousy,” Burtless said. "
+            "“Wages are behaving as though there is still a lot of slack.” Wage gains have been "
+            "basically flat for the past several years, he said.")
+    assert quotes(text, gaz) == [("Local job markets are lousy", "Gary Burtless"),
+                                 ("Wages are behaving as though there is still a lot of slack.",
+                                  "Gary Burtless")]
+
+
+def test_a_term_in_quotes_before_said_that_is_not_a_statement(gaz):
+    text = ("When Ron Karenga was asked to distinguish Kawaida from “classical Marxism,” he "
+            "essentially said that we also hate them.")
+    assert quotes(text, gaz) == []

@@ -47,6 +47,16 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<who>him|her|them|the\s+\w+|\S)", 
 _PRE_VERB = re.compile(rf"(?P<verb>{_VERB})\b(?P<rest>[^.!?]{{0,60}})$")
 
 
+# a subject with a verb of its own is a clause ("Wage gains have been flat …, he
+# said"): the cue belongs to that clause, not to the quote before it
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|been|be|have|has|had|will|would|can|could|"
+                          r"should|did|does|do)\b")
+
+
+def _is_clause(subject: str) -> bool:
+    return bool(_CLAUSE_VERB.search(subject))
+
+
 @dataclass
 class Attribution:
     speaker: EntityRef | None
@@ -177,7 +187,7 @@ class Attributor:
             if ref is not None:
                 return Attribution(ref, "said X (after quote)", [])
         if (m := _POST_SUBJECT_FIRST.match(stripped)) and '"' not in m.group("subject") \
-                and "“" not in m.group("subject"):
+                and "“" not in m.group("subject") and not _is_clause(m.group("subject")):
             subj = m.group("subject")
             if re.fullmatch(rf"\s*{_PRONOUN}\s*", subj):
                 ref = self.pronoun(offset)

@@ -28,6 +28,8 @@ _TITLE_CUE = re.compile(
 _CLOSE_VERB = re.compile(
     r"\b(?:said|says|told|added|yelled|shouted|screamed|wrote|called it|described it as|"
     r"it was|it is|as saying|joked|quipped|warned|replied|answered|pleaded)\s+(?:\w+\s+){0,2}$")
+_SAID_THAT = re.compile(r"^[,.\s]*\S+(?:\s+\S+)?\s+(?:\w+ly\s+)?(?:said|says|told \w+|added|stated)"
+                        r"\s+that\b")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
@@ -72,7 +74,8 @@ def _adjacent(attribution: Attribution, text: str, q: QuotedPassage) -> bool:
     """A short quote counts only with its cue right beside it (“wild,” he said;
     yelled “shark attack!”; said it was “wild”)."""
     if attribution.rule.endswith("(after quote)") or "after quote" in attribution.rule:
-        return True
+        # “classical Marxism,” he said that …: the words said come after, not before
+        return not _SAID_THAT.match(text[q.after:q.after + 80])
     before = text[max(0, q.open_pos - 60):q.open_pos]
     return bool(_CLOSE_VERB.search(before))
 
