@@ -18,7 +18,7 @@ from briefing.services.query import Clause, Query, Term
 from briefing.services.search_match import Part
 from briefing.store import search_queries
 
-MOST_NAMED = 20  # a name word shared by more people than this (a first name) is not widened
+MOST_NAMED = 10  # a name word shared by more people than this (a first name) is not widened
 LONGEST_NAME = 6  # words in the longest run checked against whole names
 _FACET_PREFIX = {"person": "p", "organisation": "o", "country": "c"}
 
