@@ -214,7 +214,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     """Rebuild the whole index; returns the number of rows indexed."""
     from briefing.store.specs import SPECS
 
-    conn.execute("DELETE FROM search_index")
+    _empty(conn)
     conn.execute("DELETE FROM alias_tokens")
     total = 0
     for kind, spec in SPECS.items():
@@ -222,3 +222,19 @@ def rebuild(conn: sqlite3.Connection) -> int:
         reindex(conn, kind, ids)
         total += len(ids)
     return total
+
+
+def _empty(conn: sqlite3.Connection) -> None:
+    """Empty the index fast: FTS5 deletes row by row (re-reading each row), so the
+    table is dropped and created again from its own definition, settings kept."""
+    ddl = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'"
+    ).fetchone()[0]
+    config = conn.execute(
+        "SELECT k, v FROM search_index_config WHERE k <> 'version'"
+    ).fetchall()
+    conn.execute("DROP TABLE search_index")
+    conn.execute(ddl)
+    conn.executemany(
+        "INSERT INTO search_index (search_index, rank) VALUES (?, ?)", [tuple(r) for r in config]
+    )
