@@ -10,7 +10,7 @@ from reportlab.lib.styles import StyleSheet1
 from briefing.domain import AssembledBriefing
 
 from .labels import Labels
-from .styles import ACCENT
+from .styles import ACCENT, css
 from .text import markup
 
 
@@ -33,7 +33,7 @@ class Context:
         shown = []
         for n in numbers or []:
             if isinstance(n, int) and 1 <= n <= self.source_count:
-                shown.append(f'<a href="#src-{n}" color="#{ACCENT.hexval()[2:]}">{n}</a>')
+                shown.append(f'<a href="#src-{n}" color="{css(ACCENT)}">{n}</a>')
             else:  # a number with no source to point at: print it, link nothing
                 shown.append(markup(n))
         return f" [{', '.join(shown)}]" if shown else ""

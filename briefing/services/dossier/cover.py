@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
 from . import labels as lbl
 from .context import Context
+from .paragraphs import para
 from .fonts import SANS, SERIF, face
 from .styles import ACCENT
 from .text import markup
@@ -40,11 +41,11 @@ def cover(ctx: Context) -> list[Flowable]:
     b = a.briefing
     out: list[Flowable] = [
         Spacer(1, 18 * mm),
-        Paragraph("BRIEFING FOR A MEETING", st["CoverKicker"]),
-        Paragraph(markup(b.title or "Untitled briefing", SERIF), st["CoverTitle"]),
+        para("BRIEFING FOR A MEETING", st["CoverKicker"]),
+        para(markup(b.title or "Untitled briefing", SERIF), st["CoverTitle"]),
     ]
     if b.purpose:
-        out.append(Paragraph(markup(b.purpose, SERIF), st["CoverPurpose"]))
+        out.append(para(markup(b.purpose, SERIF), st["CoverPurpose"]))
     out.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=4,
                           spaceAfter=10 * mm))
     facts = [
@@ -58,7 +59,7 @@ def cover(ctx: Context) -> list[Flowable]:
         ("Status", (b.status or "").capitalize()),
         ("Classification", marking(ctx)),
     ]
-    rows = [[Paragraph(label.upper(), st["CoverLabel"]), Paragraph(markup(value, SERIF),
+    rows = [[para(label.upper(), st["CoverLabel"]), para(markup(value, SERIF),
                                                                     st["CoverValue"])]
             for label, value in facts if value]
     if rows:

@@ -8,7 +8,7 @@ text goes through :func:`.text.markup`.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from briefing.domain import (
     AssembledItem, Kind, Organisation, Person, Source, Stance, Statement, StatementKind,
@@ -16,8 +16,9 @@ from briefing.domain import (
 
 from . import labels as lbl
 from .context import Context
+from .paragraphs import para
 from .fonts import SANS, SERIF, face
-from .styles import ACCENT, RULE, SHADE, WARN
+from .styles import ACCENT, RULE, SHADE, WARN, css
 from .text import markup
 
 REMOVED = "(removed from the store)"
@@ -28,7 +29,7 @@ def annotation(ctx: Context, ai: AssembledItem) -> list[Flowable]:
     note = (ai.item.annotation or "").strip()
     if not note:
         return []
-    return [Paragraph(f"<b>Note</b>  {markup(note)}", ctx.styles["Note"])]
+    return [para(f"<b>Note</b>  {markup(note)}", ctx.styles["Note"])]
 
 
 def removed(ctx: Context, ai: AssembledItem) -> list[Flowable]:
@@ -36,15 +37,15 @@ def removed(ctx: Context, ai: AssembledItem) -> list[Flowable]:
     what = Kind(kind).label if kind in Kind._value2member_map_ else "Item"
     text = (ai.item.text or "").strip()
     body = f"{what}: {markup(text)} " if text else f"{what} "
-    return [Paragraph(f"{body}{REMOVED}", ctx.styles["Removed"])]
+    return [para(f"{body}{REMOVED}", ctx.styles["Removed"])]
 
 
 def free_text(ctx: Context, ai: AssembledItem, number: int | None = None) -> list[Flowable]:
     """A talking point (numbered) or a free note."""
     body = markup(ai.item.text) + ctx.refs(ai.source_numbers)
     if number is None:
-        return [Paragraph(body, ctx.styles["Body"])]
-    return [Paragraph(body, ctx.styles["Point"], bulletText=f"{number}.")]
+        return [para(body, ctx.styles["Body"])]
+    return [para(body, ctx.styles["Point"], bulletText=f"{number}.")]
 
 
 def _bar_box(content: list[Flowable], width: float, colour, background=None) -> Table:
@@ -79,11 +80,11 @@ def statement(ctx: Context, ai: AssembledItem) -> list[Flowable]:
         attribution += " <i>(paraphrase)</i>"
     attribution += ctx.refs(ai.source_numbers)
     content: list[Flowable] = [
-        Paragraph(quote, ctx.styles["Quote"]),
-        Paragraph(attribution, ctx.styles["Attribution"]),
+        para(quote, ctx.styles["Quote"]),
+        para(attribution, ctx.styles["Attribution"]),
     ]
     if s.context:
-        content.append(Paragraph(markup(s.context), ctx.styles["Muted"]))
+        content.append(para(markup(s.context), ctx.styles["Muted"]))
     return [_bar_box(content, ctx.width, ACCENT), *_gap(), *annotation(ctx, ai)]
 
 
@@ -92,26 +93,26 @@ def stance(ctx: Context, ai: AssembledItem) -> list[Flowable]:
     head = " \u2014 ".join(markup(x) for x in (ctx.labels.stance_holder(st), st.topic) if x)
     content: list[Flowable] = []
     if head:
-        content.append(Paragraph(f'<font color="#{WARN.hexval()[2:]}">{head}</font>',
+        content.append(para(f'<font color="{css(WARN)}">{head}</font>',
                                  ctx.styles["ItemTitle"]))
-    content.append(Paragraph(markup(st.text) + ctx.refs(ai.source_numbers), ctx.styles["Body"]))
+    content.append(para(markup(st.text) + ctx.refs(ai.source_numbers), ctx.styles["Body"]))
     return [_bar_box(content, ctx.width, WARN), *_gap(), *annotation(ctx, ai)]
 
 
 def person(ctx: Context, ai: AssembledItem) -> list[Flowable]:
     p: Person = ai.record
-    out: list[Flowable] = [Paragraph(markup(p.name or "(unnamed)", SERIF), ctx.styles["Person"])]
+    out: list[Flowable] = [para(markup(p.name or "(unnamed)", SERIF), ctx.styles["Person"])]
     facts = []
     if p.office:
         facts.append(markup(p.office))
     if p.country:
         facts.append(markup(ctx.labels.country(p.country)))
     if facts:
-        out.append(Paragraph(" \u00b7 ".join(facts) + ctx.refs(ai.source_numbers),
+        out.append(para(" \u00b7 ".join(facts) + ctx.refs(ai.source_numbers),
                              ctx.styles["Body"]))
     aliases = [a for a in p.aliases if a and a != p.name]
     if aliases:
-        out.append(Paragraph("<b>Also written</b>  " + ", ".join(markup(a) for a in aliases),
+        out.append(para("<b>Also written</b>  " + ", ".join(markup(a) for a in aliases),
                              ctx.styles["Muted"]))
     if p.offices:
         out.append(_offices(ctx, p))
@@ -121,14 +122,14 @@ def person(ctx: Context, ai: AssembledItem) -> list[Flowable]:
 
 def _offices(ctx: Context, p: Person) -> Table:
     st = ctx.styles
-    rows = [[Paragraph(h, st["CellHead"]) for h in ("Office", "Where", "From", "To")]]
+    rows = [[para(h, st["CellHead"]) for h in ("Office", "Where", "From", "To")]]
     for o in p.offices:
         where = o.organisation_name or ctx.labels.country(o.country)
         rows.append([
-            Paragraph(markup(o.title), st["Cell"]),
-            Paragraph(markup(where), st["Cell"]),
-            Paragraph(markup(lbl.compact_date(o.start)), st["Cell"]),
-            Paragraph((markup(lbl.compact_date(o.end)) or "present") if o.start else "",
+            para(markup(o.title), st["Cell"]),
+            para(markup(where), st["Cell"]),
+            para(markup(lbl.compact_date(o.start)), st["Cell"]),
+            para((markup(lbl.compact_date(o.end)) or "present") if o.start else "",
                       st["Cell"]),
         ])
     w = ctx.width
@@ -144,7 +145,7 @@ def organisation(ctx: Context, ai: AssembledItem) -> list[Flowable]:
     text = f"<b>{markup(o.name or '(unnamed)')}</b>"
     if facts:
         text += " \u2014 " + ", ".join(facts)
-    return [Paragraph(text + ctx.refs(ai.source_numbers), ctx.styles["Body"]),
+    return [para(text + ctx.refs(ai.source_numbers), ctx.styles["Body"]),
             *annotation(ctx, ai)]
 
 
@@ -154,7 +155,7 @@ def source(ctx: Context, ai: AssembledItem) -> list[Flowable]:
     text = f"<i>{markup(s.title or s.url or '(untitled)')}</i>"
     if bits:
         text += ". " + ", ".join(bits)
-    return [Paragraph(text + ctx.refs(ai.source_numbers), ctx.styles["Body"]),
+    return [para(text + ctx.refs(ai.source_numbers), ctx.styles["Body"]),
             *annotation(ctx, ai)]
 
 

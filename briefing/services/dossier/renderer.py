@@ -12,7 +12,7 @@ from functools import partial
 from io import BytesIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefing.domain import AssembledBriefing
@@ -85,7 +85,18 @@ class DossierRenderer:
 
     # --- build ----------------------------------------------------------------------
     def render(self) -> bytes:
-        lay, numbers = self.layout, PageNumbers()
+        """The whole dossier: the story, then one layout pass."""
+        numbers = PageNumbers()
+        return self.build(self.story(numbers), numbers)
+
+    def story(self, numbers: PageNumbers) -> list[Flowable]:
+        """The flowables (cover, contents, sections, sources); *numbers* learns which
+        sections the contents lists."""
+        return build_story(self.ctx, numbers)
+
+    def build(self, story: list[Flowable], numbers: PageNumbers) -> bytes:
+        """Lay *story* out on the dossier's pages (chrome, outline, "Page X of Y")."""
+        lay = self.layout
         buf = BytesIO()
         doc = _Document(
             buf, numbers=numbers, pagesize=(lay.width, lay.height), invariant=1,
@@ -109,7 +120,6 @@ class DossierRenderer:
             page_style=NumberStyle(face(SANS), 7.5, MUTED),
             contents_style=NumberStyle(face(SANS), 11.5, INK),
         )
-        story = build_story(self.ctx, numbers)
         try:
             doc.build(story, canvasmaker=canvasmaker)
         except LayoutError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, Spacer, Table
 
 from briefing.domain import (
     Agreement, AssembledItem, AssembledSection, Figure, Kind, Section, Source, Visit,
@@ -20,8 +20,9 @@ from briefing.domain import (
 from . import charts
 from . import labels as lbl
 from .context import Context
+from .paragraphs import para
 from .items import ITEM_BUILDERS, annotation, free_text, removed, table_style
-from .styles import ACCENT
+from .styles import ACCENT, css
 from .text import attribute, markup
 
 _URL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
@@ -34,7 +35,7 @@ def included(section: AssembledSection) -> list[AssembledItem]:
 def heading(key: str, number: str, title: str, ctx: Context) -> list[Flowable]:
     """A numbered section heading that is also a link target and an outline entry."""
     label = f"{number}\u2003{title}" if number else title
-    p = Paragraph(f'<a name="{key}"/>{markup(label)}', ctx.styles["H1"])
+    p = para(f'<a name="{key}"/>{markup(label)}', ctx.styles["H1"])
     p.outline = (key, f"{number}  {title}".strip())
     rule = HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=0, spaceAfter=8)
     rule.keepWithNext = 1
@@ -77,26 +78,26 @@ def section_body(ctx: Context, section: AssembledSection) -> list[Flowable]:
 def agreements_table(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
     st = ctx.styles
     head = ["Agreement", "Parties", "Sector", "Signed", "Status"]
-    rows: list[list] = [[Paragraph(h, st["CellHead"]) for h in head]]
+    rows: list[list] = [[para(h, st["CellHead"]) for h in head]]
     for ai in run:
         a: Agreement = ai.record
-        first = [Paragraph(f"<b>{markup(a.title or '(untitled)')}</b>"
+        first = [para(f"<b>{markup(a.title or '(untitled)')}</b>"
                            + ctx.refs(ai.source_numbers), st["Cell"])]
         detail = [markup(x) for x in (a.agreement_kind, a.place) if x]
         if a.in_force:
             detail.append("in force " + markup(lbl.date(a.in_force)))
         if detail:
-            first.append(Paragraph(", ".join(detail), st["CellMuted"]))
+            first.append(para(", ".join(detail), st["CellMuted"]))
         if a.summary:
-            first.append(Paragraph(markup(a.summary), st["CellMuted"]))
+            first.append(para(markup(a.summary), st["CellMuted"]))
         if (ai.item.annotation or "").strip():
-            first.append(Paragraph("<b>Note</b>  " + markup(ai.item.annotation), st["CellNote"]))
+            first.append(para("<b>Note</b>  " + markup(ai.item.annotation), st["CellNote"]))
         rows.append([
             first,
-            Paragraph("<br/>".join(markup(p) for p in ctx.labels.parties(a)), st["Cell"]),
-            Paragraph(markup(a.sector), st["Cell"]),
-            Paragraph(markup(lbl.compact_date(a.signed)), st["Cell"]),
-            Paragraph(markup(a.status.capitalize() if a.status else ""), st["Cell"]),
+            para("<br/>".join(markup(p) for p in ctx.labels.parties(a)), st["Cell"]),
+            para(markup(a.sector), st["Cell"]),
+            para(markup(lbl.compact_date(a.signed)), st["Cell"]),
+            para(markup(a.status.capitalize() if a.status else ""), st["Cell"]),
         ])
     w = ctx.width
     t = Table(rows, colWidths=[w * 0.33, w * 0.21, w * 0.17, w * 0.14, w * 0.15],
@@ -123,14 +124,14 @@ def visits(ctx: Context, run: list[AssembledItem], timeline: bool) -> list[Flowa
             title.append(f"{v.visit_kind.capitalize()} visit")
         if v.place:
             title.append(v.place)
-        out.append(Paragraph(" \u00b7 ".join(markup(t) for t in title), ctx.styles["EntryTitle"],
+        out.append(para(" \u00b7 ".join(markup(t) for t in title), ctx.styles["EntryTitle"],
                              bulletText=str(n)))
         body = markup(ctx.labels.visit_route(v)) + "."
         if v.ordinal:
             body += " " + markup(lbl.ordinal(v.ordinal)) + "."
         if v.purpose:
             body += " " + markup(v.purpose)
-        out.append(Paragraph(body + ctx.refs(ai.source_numbers), ctx.styles["EntryBody"]))
+        out.append(para(body + ctx.refs(ai.source_numbers), ctx.styles["EntryBody"]))
         out += annotation(ctx, ai)
     return out
 
@@ -143,21 +144,21 @@ def figures(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
         unit = (group[0].unit or "").strip()
         out.append(charts.figures_chart(group, ctx.width))
         caption = f"Values in {unit}" if unit else "Values"
-        out.append(Paragraph(markup(caption), st["ChartCaption"]))
-    rows: list[list] = [[Paragraph(h, st["CellHead"]) for h in
+        out.append(para(markup(caption), st["ChartCaption"]))
+    rows: list[list] = [[para(h, st["CellHead"]) for h in
                          ("Figure", "Value", "Between", "Period / as of")]]
     for ai in run:
         f: Figure = ai.record
-        first = [Paragraph(markup(f.metric or "(unnamed)") + ctx.refs(ai.source_numbers),
+        first = [para(markup(f.metric or "(unnamed)") + ctx.refs(ai.source_numbers),
                            st["Cell"])]
         if (ai.item.annotation or "").strip():
-            first.append(Paragraph("<b>Note</b>  " + markup(ai.item.annotation), st["CellNote"]))
+            first.append(para("<b>Note</b>  " + markup(ai.item.annotation), st["CellNote"]))
         when = " \u00b7 ".join(x for x in (f.period, lbl.compact_date(f.as_of)) if x)
         rows.append([
             first,
-            Paragraph(f"<b>{markup(lbl.figure_value(f))}</b>", st["Cell"]),
-            Paragraph(markup(lbl.figure_flow(f, ctx.labels)), st["Cell"]),
-            Paragraph(markup(when), st["Cell"]),
+            para(f"<b>{markup(lbl.figure_value(f))}</b>", st["Cell"]),
+            para(markup(lbl.figure_flow(f, ctx.labels)), st["Cell"]),
+            para(markup(when), st["Cell"]),
         ])
     w = ctx.width
     t = Table(rows, colWidths=[w * 0.38, w * 0.18, w * 0.2, w * 0.24], repeatRows=1,
@@ -170,7 +171,7 @@ def figures(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
 def url_markup(url: str) -> str:
     text = markup(url)
     if url.strip().lower().startswith(_URL_SCHEMES):
-        return f'<a href="{attribute(url.strip())}" color="#{ACCENT.hexval()[2:]}">{text}</a>'
+        return f'<a href="{attribute(url.strip())}" color="{css(ACCENT)}">{text}</a>'
     return text
 
 
@@ -190,9 +191,9 @@ def source_entry(ctx: Context, n: int, s: Source, notes: list[str]) -> list[Flow
     text = f'<a name="src-{n}"/>' + ". ".join(parts) + "."
     if s.url:
         text += "<br/>" + url_markup(s.url)
-    out: list[Flowable] = [Paragraph(text, ctx.styles["Source"], bulletText=f"[{n}]")]
+    out: list[Flowable] = [para(text, ctx.styles["Source"], bulletText=f"[{n}]")]
     for note in notes:
-        out.append(Paragraph("<b>Note</b>  " + markup(note), ctx.styles["Note"]))
+        out.append(para("<b>Note</b>  " + markup(note), ctx.styles["Note"]))
     return out
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from briefing.domain import AssembledSection, Section
 
 from .canvas import PageNumbers
 from .contents import Contents, ContentsEntry
 from .context import Context
+from .paragraphs import para
 from .cover import cover
 from .sections import heading, section_body, source_notes, sources_list
 
@@ -57,14 +58,14 @@ def _sources_body(ctx: Context, section: AssembledSection | None) -> list[Flowab
 def build_story(ctx: Context, numbers: PageNumbers) -> list[Flowable]:
     planned = plan(ctx)
     story: list[Flowable] = [NextPageTemplate("body"), *cover(ctx), PageBreak()]
-    contents_title = Paragraph('<a name="contents"/>Contents', ctx.styles["ContentsTitle"])
+    contents_title = para('<a name="contents"/>Contents', ctx.styles["ContentsTitle"])
     contents_title.outline = ("contents", "Contents")
     story += [contents_title]
     if planned:
         entries = [ContentsEntry(p.key, p.number, p.title) for p in planned]
         story.append(Contents(entries, numbers))
     else:
-        story.append(Paragraph("This briefing has no included items yet.", ctx.styles["Muted"]))
+        story.append(para("This briefing has no included items yet.", ctx.styles["Muted"]))
     for p in planned:
         story += [PageBreak() if p is planned[0] else Spacer(1, 4)]
         story += heading(p.key, p.number, p.title, ctx)

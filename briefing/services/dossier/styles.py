@@ -38,6 +38,13 @@ MARKING_COLOURS = {
 }
 
 
+def css(colour: colors.Color) -> str:
+    """*colour* for a markup attribute: ``rgb(31,58,95)`` (ReportLab reads that form
+    directly; ``#1f3a5f`` costs it a trip through ``ast.literal_eval``)."""
+    r, g, b = (round(c * 255) for c in colour.rgb())
+    return f"rgb({r},{g},{b})"
+
+
 def marking_colour(marking: str) -> colors.Color:
     return MARKING_COLOURS.get(marking.strip().upper(), colors.HexColor("#333333"))
 
