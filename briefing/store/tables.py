@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -390,6 +391,11 @@ def _all_joins(kind: Kind) -> str:
     return " ".join(table.joins[k] for k in wanted)
 
 
+@lru_cache(maxsize=8192)
+def _date_text(iso: str | None, approximate: int) -> str:
+    return date_display(iso, approximate)
+
+
 def _format(store, columns: list[Column], values: Sequence) -> TableRow:
     row = TableRow(values[0])
     i = 1
@@ -398,7 +404,7 @@ def _format(store, columns: list[Column], values: Sequence) -> TableRow:
         part = values[i:i + n]
         i += n
         if col.fmt == "date":
-            text = date_display(part[0], part[1])
+            text = _date_text(part[0], part[1])
         elif col.fmt == "number":
             qualifier, value = part
             if value is None:

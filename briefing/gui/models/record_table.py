@@ -29,10 +29,14 @@ from briefing.store import tables
 from briefing.store.tables import TableQuery, TableRow
 
 SYNC_LIMIT = 50_000  # tables this small read their sorted ids on the GUI thread
-PAGE_SIZE = 250
-MAX_PAGES = 40  # pages kept in the cache (10 000 rows)
+PAGE_SIZE = 100  # rows read at a time (a screenful or three)
+MAX_PAGES = 100  # pages kept in the cache (10 000 rows)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def _read_ids(ctx, query: TableQuery):
@@ -208,25 +212,24 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.column() >= len(self._columns):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        # called for every role of every visible cell: the common roles come first
+        if role == _DISPLAY or role == _TOOLTIP:
+            if not index.isValid():
+                return None
             row = self.row_at(index.row())
-            if row is None:
+            if row is None or index.column() >= len(row.cells):
                 return None
             text = row.cells[index.column()]
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return text if len(text) > 40 else None
             return text
         if role == ID_ROLE:
-            return self.id_at(index.row())
+            return self.id_at(index.row()) if index.isValid() else None
         if role == KIND_ROLE:
             return self.kind.value
-        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[index.column()].fmt == "number":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGN and index.isValid() and self._columns[index.column()].fmt == "number":
+            return _RIGHT
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

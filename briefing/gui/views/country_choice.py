@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from briefing.countries import load_countries
@@ -21,12 +22,26 @@ def country_choices() -> tuple[tuple[str, str], ...]:
                         key=lambda nc: nc[0].casefold()))
 
 
+_MODELS: dict[str, QStandardItemModel] = {}
+
+
+def _shared_model(any_label: str) -> QStandardItemModel:
+    """One list model per first entry, shared by every country picker (read-only)."""
+    model = _MODELS.get(any_label)
+    if model is None:
+        model = QStandardItemModel()
+        rows = [(any_label, "")] if any_label else []
+        for name, code in rows + list(country_choices()):
+            item = QStandardItem(name)
+            item.setData(code, Qt.ItemDataRole.UserRole)
+            model.appendRow(item)
+        _MODELS[any_label] = model
+    return model
+
+
 def fill_countries(combo: QComboBox, any_label: str | None = None, editable: bool = False) -> None:
-    """Fill ``combo`` with the countries (data: the ISO code), first ``any_label`` if given."""
-    if any_label:
-        combo.addItem(any_label, "")
-    for name, code in country_choices():
-        combo.addItem(name, code)
+    """Give ``combo`` the countries (data: the ISO code), first ``any_label`` if given."""
+    combo.setModel(_shared_model(any_label or ""))
     combo.setMinimumContentsLength(8)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     if editable:

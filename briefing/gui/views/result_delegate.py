@@ -1,12 +1,18 @@
 """Paints one search result: a coloured kind label, date and who, the title and the
-snippet with the matched words highlighted (Qt rich text in a QTextDocument)."""
+snippet with the matched words highlighted (Qt rich text in a QTextDocument).
+
+Every result has the same height (four lines: label, title, two lines of snippet), so
+the list asks for one size hint, not fifty, and only visible rows build a document
+(kept in a small cache until the results change)."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout, QColor, QFontMetrics, QPainter, QPalette, QTextDocument,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefing.domain import Kind
@@ -16,6 +22,8 @@ from briefing.gui.search_source import ResultRow
 from briefing.gui.theme import current_colors
 
 PAD_X, PAD_Y = 12, 8
+LINES = 4  # label, title, two lines of snippet
+CACHE = 64
 
 
 def result_html(row: ResultRow, colors: dict[str, str]) -> str:
@@ -36,11 +44,24 @@ def result_html(row: ResultRow, colors: dict[str, str]) -> str:
 
 
 class ResultDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._docs: dict[tuple, QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._docs.clear()
+
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
         row = index.data(ROW_ROLE)
         if row is None:
             return None
         colors = current_colors()
+        key = (row.kind, row.id, option.rect.width(), colors["text"], option.font.toString())
+        doc = self._docs.get(key)
+        if doc is not None:
+            return doc
+        if len(self._docs) > CACHE:
+            self._docs.clear()
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
@@ -48,6 +69,7 @@ class ResultDelegate(QStyledItemDelegate):
         doc.setHtml(result_html(row, colors))
         width = max(200, option.rect.width() if option.rect.width() > 0 else 600)
         doc.setTextWidth(width - 2 * PAD_X)
+        self._docs[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -76,10 +98,5 @@ class ResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        view = self.parent()
-        if view is not None and hasattr(view, "viewport"):
-            option.rect.setWidth(view.viewport().width())
-        doc = self._document(option, index)
-        if doc is None:
-            return super().sizeHint(option, index)
-        return QSize(int(doc.idealWidth()) + 2 * PAD_X, int(doc.size().height()) + 2 * PAD_Y + 1)
+        line = QFontMetrics(option.font).lineSpacing()
+        return QSize(400, LINES * line + 2 * PAD_Y + 6)
