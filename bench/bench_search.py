@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -102,13 +103,16 @@ def _phrases(store: Store, rnd: random.Random, n: int) -> list[str]:
     return out
 
 
-def timed(fn, repeat: int) -> list[float]:
+def timed(fn, repeat: int, cpu: list | None = None) -> list[float]:
+    """Wall milliseconds of each run (after a warm-up); CPU milliseconds go to ``cpu``."""
     fn()  # warm up
     out = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        c, t = time.process_time(), time.perf_counter()
         fn()
         out.append((time.perf_counter() - t) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - c) * 1000)
     return out
 
 
@@ -135,13 +139,15 @@ def run(path: Path, repeat: int, seed: int, rebuild: bool) -> dict:
     rows = []
     for category, text, filters in queries:
         expr = expression(store, text, filters)
-        hits = []
-        service = timed(lambda: hits.append(len(search(store, text, filters).hits)), repeat)
+        hits, cpu = [], []
+        service = timed(lambda: hits.append(len(search(store, text, filters).hits)), repeat, cpu)
         raw = timed(lambda: search_queries.raw_match(store, expr), repeat) if expr else [0.0]
         rows.append({"category": category, "query": text, "filters": _describe(filters),
-                     "hits": hits[-1], "service_ms": service, "raw_ms": raw})
+                     "hits": hits[-1], "service_ms": service, "service_cpu_ms": cpu,
+                     "raw_ms": raw})
     store.close()
     result["queries"] = rows
+    result["load"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     return result
 
 
@@ -177,6 +183,10 @@ def report(result: dict) -> None:
         ratio = pct(s, 95) / pct(w, 95) if pct(w, 95) else float("nan")
         print(f"{cat:15} {len(sel):>3}  {pct(s, 50):>11.1f} {pct(s, 95):>7.1f} {max(s):>7.1f}   "
               f"{pct(w, 50):>7.1f} {pct(w, 95):>7.1f} {max(w):>7.1f}  {ratio:>9.2f}")
+    cpu = [v for r in result["queries"] for v in r["service_cpu_ms"]]
+    print(f"\nservice CPU time: p50 {pct(cpu, 50):.1f} ms, p95 {pct(cpu, 95):.1f} ms, "
+          f"max {max(cpu):.1f} ms (less sensitive to other programs than wall time)")
+    print(f"load average during the run: {result.get('load', '?')}")
     worst = max(result["queries"], key=lambda r: max(r["service_ms"]))
     print(f"\nslowest: {worst['category']} {worst['query']!r} {worst['filters']} "
           f"service {max(worst['service_ms']):.1f} ms, raw {max(worst['raw_ms']):.1f} ms")
