@@ -9,9 +9,14 @@
 ``add`` gives each record its id at once (so later records can refer to it) and
 buffers it; buffers are written with ``executemany`` in dependency order (sources,
 organisations, people, visits, agreements, statements, …) so foreign keys hold.
-The search index rows are built at the end with :func:`search_index.reindex` (the
-search index's own code, so its row layout stays in one place).  An exception
-inside the ``with`` block rolls everything back.
+After each batch the new records' search-index rows are built with
+:func:`search_index.reindex` (the search index's own code, so its row layout stays
+in one place).  An exception inside the ``with`` block rolls everything back.
+
+The query planner needs table statistics: without them it reads a query such as
+``WHERE id IN (…) AND deleted_at IS NULL`` through the ``(deleted_at, …)`` index,
+i.e. scans every live row.  So each table is ``ANALYZE``d the first time the loader
+writes to it, and again at the end (a few seconds for a million rows).
 
 Records are validated like :meth:`Store.add` does unless ``validate=False``.
 Timestamps default to the time the loader starts; records that carry their own
@@ -37,7 +42,6 @@ LOAD_ORDER = (
     Kind.SOURCE, Kind.ORGANISATION, Kind.PERSON, Kind.VISIT, Kind.AGREEMENT,
     Kind.STATEMENT, Kind.FIGURE, Kind.STANCE, Kind.BRIEFING,
 )
-INDEX_CHUNK = 20_000
 CACHE_KIB = 256 * 1024  # page cache while loading (default SQLite cache is 2 MiB)
 
 Progress = Callable[[str], None]
@@ -62,7 +66,9 @@ class BulkLoader:
         self._pending: dict[Kind, list[Record]] = {k: [] for k in LOAD_ORDER}
         self._npending = 0
         self._next_id: dict[Kind, int] = {}
-        self._topics: dict[str, int] = {}
+        self._topics: dict[str, int] = {}  # folded name -> id
+        self._topic_names: dict[str, int] = {}  # name as given -> id
+        self._analyzed: set[Kind] = set()
         self._tx = None
         self.conn = None
         self._now = ""
@@ -85,8 +91,7 @@ class BulkLoader:
         try:
             if exc_type is None:
                 self.flush()
-                if self.index:
-                    self._build_index()
+                self._analyze([k for k in LOAD_ORDER if self.added[k]])
         except BaseException as inner:
             self._finish(type(inner), inner, inner.__traceback__)
             raise
@@ -105,6 +110,10 @@ class BulkLoader:
             tx.__exit__(exc_type, exc, tb)
 
     # --- adding -------------------------------------------------------------------------
+    def next_id(self, kind: Kind) -> int:
+        """The id the next record of this kind will get (unless it brings its own)."""
+        return self._next_id[kind]
+
     def add(self, record: Record) -> int:
         """Queue a new record; returns (and sets) its id."""
         if self._tx is None:
@@ -131,14 +140,35 @@ class BulkLoader:
         return [self.add(r) for r in records]
 
     def flush(self) -> None:
-        """Write every queued record (in dependency order)."""
+        """Write every queued record (in dependency order), then index them."""
+        written: list[tuple[Kind, list[int]]] = []
         for kind in LOAD_ORDER:
             recs = self._pending[kind]
             if recs:
                 self._pending[kind] = []
                 self._write(kind, recs)
-                self.added[kind].extend(r.id for r in recs)
+                ids = [r.id for r in recs]
+                self.added[kind].extend(ids)
+                written.append((kind, ids))
         self._npending = 0
+        self._analyze([k for k, _ in written if k not in self._analyzed])
+        if self.index:
+            for kind, ids in written:
+                t0 = time.perf_counter()
+                search_index.reindex(self.conn, kind, ids)
+                self._time(f"index {kind.plural}", t0)
+        if self.progress and written:
+            self.progress("  " + ", ".join(f"{len(self.added[k]):,} {k.plural}" for k, _ in written))
+
+    def _analyze(self, kinds: list[Kind]) -> None:
+        for kind in kinds:
+            t0 = time.perf_counter()
+            self.conn.execute(f"ANALYZE {SPECS[kind].table}")
+            self._analyzed.add(kind)
+            self._time("analyze", t0)
+
+    def _time(self, label: str, t0: float) -> None:
+        self.timings[label] = self.timings.get(label, 0.0) + time.perf_counter() - t0
 
     # --- writing ------------------------------------------------------------------------
     def _write(self, kind: Kind, recs: list[Record]) -> None:
@@ -158,21 +188,24 @@ class BulkLoader:
             [[row[k] for k in cols] for row in rows],
         )
         self._write_links(kind, recs)
-        self.timings[f"write {kind.plural}"] = (
-            self.timings.get(f"write {kind.plural}", 0.0) + time.perf_counter() - t0
-        )
+        self._time(f"write {kind.plural}", t0)
 
     def _topic_id(self, name: str) -> int | None:
-        name = " ".join((name or "").split())
-        if not name:
+        """The topic's id (folded match), created if new; cached by the name as given."""
+        tid = self._topic_names.get(name)
+        if tid is not None or not name:
+            return tid
+        clean = " ".join(name.split())
+        if not clean:
             return None
-        key = fold_key(name)
+        key = fold_key(clean)
         tid = self._topics.get(key)
         if tid is None:
             tid = self.conn.execute(
-                "INSERT INTO topics (name, folded) VALUES (?, ?)", (name, key)
+                "INSERT INTO topics (name, folded) VALUES (?, ?)", (clean, key)
             ).lastrowid
             self._topics[key] = tid
+        self._topic_names[name] = tid
         return tid
 
     def _write_links(self, kind: Kind, recs: list[Record]) -> None:
@@ -246,17 +279,3 @@ class BulkLoader:
                 "organisation_id, person_id, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-
-    # --- the search index ---------------------------------------------------------------
-    def _build_index(self) -> None:
-        for kind in LOAD_ORDER:
-            ids = self.added[kind]
-            if not ids:
-                continue
-            t0 = time.perf_counter()
-            for start in range(0, len(ids), INDEX_CHUNK):
-                search_index.reindex(self.conn, kind, ids[start:start + INDEX_CHUNK])
-                if self.progress and len(ids) > INDEX_CHUNK:
-                    done = min(start + INDEX_CHUNK, len(ids))
-                    self.progress(f"  indexed {done:,}/{len(ids):,} {kind.plural}")
-            self.timings[f"index {kind.plural}"] = time.perf_counter() - t0
