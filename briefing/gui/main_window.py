@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
 
         self.navigation = Navigation()
         self.stack = QStackedWidget()
-        self.detail = DetailPane(store)
+        self._build_pages()
+        self.detail = DetailPane(store)  # made after the pages: last in the Tab order
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         for w in (self.navigation, self.stack, self.detail):
             self.splitter.addWidget(w)
@@ -89,7 +90,6 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 760, 450])
         self.setCentralWidget(self.splitter)
 
-        self._build_pages()
         self.actions.build_menus()
         self.actions.build_toolbar(self.search_field)
         self._connect()

@@ -95,7 +95,6 @@ class RecordTablePage(QWidget):
         layout.setContentsMargins(10, 8, 10, 4)
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
-        self.setFocusProxy(self.table)
 
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self._apply_filter)

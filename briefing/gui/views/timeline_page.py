@@ -100,7 +100,6 @@ class TimelinePage(QWidget):
         layout.addLayout(head)
         layout.addLayout(info)
         layout.addWidget(self.view, 1)
-        self.setFocusProxy(self.view)
 
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.a.currentIndexChanged.connect(self._pair_changed)
