@@ -47,6 +47,7 @@ class ArticleView(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 0.5)
         self.setFont(font)
         self.document().setDocumentMargin(14)
+        self._text = ""  # the article (kept: toPlainText() copies a 1 MB text each call)
         self._spans: list[tuple[int, int, Candidate]] = []
         self._states: dict[int, str] = {}
         self._current: Candidate | None = None
@@ -54,6 +55,7 @@ class ArticleView(QPlainTextEdit):
 
     def set_article(self, text: str, candidates: list[Candidate]) -> None:
         self.setPlainText(text)
+        self._text = self.toPlainText()
         self._spans = [(*sentence_span(text, c), c) for c in candidates]
         self._current = None
         self._paint()
@@ -71,7 +73,7 @@ class ArticleView(QPlainTextEdit):
             return
         start = next((s for s, _e, x in self._spans if x is c), c.start)
         cursor = self.textCursor()
-        cursor.setPosition(min(start, len(self.toPlainText())))
+        cursor.setPosition(min(start, len(self._text)))
         self.setTextCursor(cursor)
         self.centerCursor()
 
@@ -79,7 +81,7 @@ class ArticleView(QPlainTextEdit):
         """The selected candidate's sentence (what the view highlights), for tests."""
         for s, e, c in self._spans:
             if c is self._current:
-                return self.toPlainText()[s:e]
+                return self._text[s:e]
         return ""
 
     def _dark(self) -> bool:
@@ -88,7 +90,7 @@ class ArticleView(QPlainTextEdit):
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        size = len(self.toPlainText())
+        size = len(self._text)
         cursor.setPosition(min(start, size))
         cursor.setPosition(min(end, size), QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cursor

@@ -90,14 +90,15 @@ class CandidateModel(QStandardItemModel):
         proposed = [(p, "person", session.review.people.get(p.key)) for p in session.capture.people]
         proposed += [(o, "organisation", session.review.organisations.get(o.key))
                      for o in session.capture.organisations]
-        proposed = [row for row in proposed if session.referrers(row[0].key)]
+        counts = session.referrer_counts()
+        proposed = [row for row in proposed if counts.get(row[0].key)]
         if not proposed:
             return
         head = self._group(f"New names ({len(proposed)})", NAMES)
         for item, kind, existing in proposed:
             extra = f" ({item.country})" if item.country else ""
             row = QStandardItem(f"{item.name}{extra}\n{kind}, named in "
-                                f"{len(session.referrers(item.key))} candidate(s)")
+                                f"{counts[item.key]} candidate(s)")
             row.setData(NameKey(item.key), OBJECT_ROLE)
             row.setEditable(False)
             namesakes = session.review.ambiguous.get(item.key, [])

@@ -161,6 +161,19 @@ class ReviewSession:
                         ref.name = name
         self.refresh()
 
+    def referrer_counts(self) -> dict[str, int]:
+        """``{proposed key: how many candidates refer to it}`` in one pass."""
+        out: dict[str, int] = {}
+        for c in self.candidates:
+            keys = set()
+            for value in vars(c).values():
+                for ref in value if isinstance(value, list) else [value]:
+                    if isinstance(ref, EntityRef) and ref.key:
+                        keys.add(ref.key)
+            for k in keys:
+                out[k] = out.get(k, 0) + 1
+        return out
+
     def referrers(self, key: str) -> list[Candidate]:
         """The candidates that refer to a proposed person/organisation."""
         out = []

@@ -67,10 +67,13 @@ class Review:
     resolver: EntityResolver | None = field(default=None, repr=False)  # what accept uses
 
     def verdict(self, candidate: Candidate) -> Verdict:
-        for v in self.verdicts:
-            if v.candidate is candidate:
-                return v
-        raise KeyError("this candidate is not part of the reviewed capture")
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.verdicts):
+            index = self.__dict__["_index"] = {id(v.candidate): v for v in self.verdicts}
+        v = index.get(id(candidate))
+        if v is None or v.candidate is not candidate:
+            raise KeyError("this candidate is not part of the reviewed capture")
+        return v
 
     def is_new(self, ref: EntityRef) -> bool:
         """Would accepting create this person/organisation (nobody in the store is it)?"""
