@@ -87,3 +87,18 @@ def test_read_only_window_disables_capture(qtbot, store, tmp_path):
         assert not window.capture_action.isEnabled()
     finally:
         ro.close()
+
+
+def test_double_clicking_a_stored_candidate_shows_its_record(qtbot, demo_store, tmp_path):
+    window = make_window(qtbot, demo_store, tmp_path / "gui.ini", extensions=True)
+    assert drop(window, [SEED])
+    [capture] = capture_windows(window)
+    qtbot.waitUntil(lambda: capture.session is not None, timeout=20000)
+    quote = next(c for c in capture.session.candidates if c.KIND == "statement"
+                 and c.text.startswith("We put stress"))
+    verdict = capture.session.verdict(quote)
+    index = capture.model.index_of(quote)
+    capture.tree.doubleClicked.emit(index)
+    assert window.detail.current == ("statement", verdict.existing_id) or \
+        window.detail.current == (Kind.STATEMENT, verdict.existing_id)
+    capture.close()

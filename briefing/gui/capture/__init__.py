@@ -10,7 +10,8 @@ candidate's form and evidence), ``session`` (the review state, no Qt).
 
 :func:`install` is called by the main window (its ``EXTENSIONS``): it adds File ▸
 Capture Article… (Ctrl+Shift+A) and lets article files (.txt, .md, .html) dropped on
-the main window open here instead of the CSV/bundle importer.
+the main window open here instead of the CSV/bundle importer.  Double-clicking an
+accepted (or already stored) candidate shows its record in the main window.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def open_capture(store, parent=None, path: str | None = None, text: str | None =
                  url: str = "") -> CaptureWindow:
     """Open a capture window (and start reading ``path`` or ``text`` if given)."""
     window = CaptureWindow(store, parent)
+    if hasattr(parent, "show_record"):  # the main window: show what a double-click names
+        window.record_requested.connect(lambda kind, rid: parent.show_record(kind, rid))
     if parent is not None:  # kept alive by its parent while open
         windows = parent.__dict__.setdefault("_capture_windows", [])
         windows[:] = [w for w in windows if w.isVisible()]

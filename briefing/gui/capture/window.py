@@ -58,6 +58,7 @@ class CaptureWindow(QMainWindow):
     captured = Signal(object)  # the ReviewSession, once the article is read
     accepted = Signal(object)  # the AcceptResult after each Accept / Accept All
     failed = Signal(str)  # a plain message when the article cannot be read
+    record_requested = Signal(str, int)  # kind, id: double-click on an accepted / stored one
 
     def __init__(self, store, parent: QWidget | None = None, runner: Runner | None = None):
         super().__init__(parent)
@@ -143,6 +144,7 @@ class CaptureWindow(QMainWindow):
         self.tree.setAccessibleName("Candidates")
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.tree.doubleClicked.connect(self._show_record)
         self.editor = CandidateEditor()
         self.editor.changed.connect(lambda _s: self._edit_timer.start())
         scroll = QScrollArea()
@@ -280,6 +282,16 @@ class CaptureWindow(QMainWindow):
             self.editor.show_subject(obj)
         self.article.show_candidate(obj if isinstance(obj, Candidate) else None)
         self._update_buttons()
+
+    def _show_record(self, index) -> None:
+        """Double-click: the record an accepted (or already stored) candidate is."""
+        c = index.data(OBJECT_ROLE)
+        if self.session is None or not isinstance(c, Candidate):
+            return
+        if (rec := self.session.record_of(c)) is not None:
+            self.record_requested.emit(rec[0].value, rec[1])
+        elif (v := self.session.verdict(c)).duplicate:
+            self.record_requested.emit(v.kind.value, v.existing_id)
 
     def selected_candidates(self) -> list[Candidate]:
         rows = self.tree.selectionModel().selectedRows(0)
