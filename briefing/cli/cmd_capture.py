@@ -60,7 +60,9 @@ def _capture(args, gazetteer):
 
 
 def run(args) -> int:
-    store = open_store(args, readonly=not args.accept_all)
+    # read-write like every command (an older store is upgraded first); without
+    # --accept-all nothing is written to it
+    store = open_store(args)
     try:
         capture = _capture(args, Gazetteer.from_store(store))
         checked = review(store, capture)
