@@ -40,7 +40,6 @@ def find_quotes(tm: TextMap, att: Attributor) -> list[StatementCandidate]:
     found: list[tuple[QuotedPassage, Attribution | None]] = []
     for i, q in enumerate(passages):
         nxt = passages[i + 1].open_pos if i + 1 < len(passages) else len(text)
-        prev_close = passages[i - 1].after if i > 0 else 0
         sent_end = tm.sentence_at(max(q.after - 1, q.open_pos)).end
         if q.after >= sent_end:  # the quote ends its sentence: the cue may follow it
             nxt_word = q.after

@@ -167,7 +167,7 @@ def read_text(text: str, *, url: str = "", title: str = "", outlet: str = "",
     lines = _drop_furniture(lines)
     if not any(line.strip() for line in lines):
         raise CaptureError(f"{name} has no text")
-    found_title, found_outlet, author, date = "", meta.get("outlet", ""), meta.get("author", ""), None
+    found_outlet, author, date = meta.get("outlet", ""), meta.get("author", ""), None
     if meta.get("date"):
         date = _date(meta["date"])
     # trailing outlet line ("News.Az"): noted as the outlet, kept in the text (the

@@ -1,8 +1,8 @@
 """Which stored person or organisation a name in an article means.
 
 A ref with a ``record_id`` that is still live keeps it; a key the reviewer mapped
-(``people_map``: key → id, or → ``None`` for "someone new, whatever the namesakes") wins; otherwise the name is looked up among names and aliases (any
-script, folded).  One match: that record.  Several (namesakes): the one already tied
+(``people_map``: key → id, or → ``None`` for "someone new, whatever the namesakes")
+wins; otherwise the name is looked up among names and aliases (any script, folded).  One match: that record.  Several (namesakes): the one already tied
 to this article (a record citing its source names it), else the name is
 *ambiguous* — the reviewer must choose, nothing is created.  No match: the
 article's other spellings are tried; still nothing, and the ref is ``new``: accepting

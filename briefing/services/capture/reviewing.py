@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.domain import Agreement, Figure, Kind, Record, Visit
-from briefing.fold import fold_key
 from briefing.services.capture.candidates import Candidate, Capture, EntityRef
 from briefing.services.capture.duplicates import Match, SourceMatcher, natural_match
 from briefing.services.capture.records import kind_of, problems, to_record

@@ -32,7 +32,7 @@ _REPORTING = (r"repeated|reiterated|reminded|stressed|emphasi[sz]ed|underlined|n
               r"acknowledged|confirmed|explained|claimed|told [\w\s]{1,30}?|assured [\w\s]{1,30}?")
 _ADVERBS = r"(?:(?:also|further|again|previously|later|then|once|has|had|have|\w+ly)\s+)*"
 _THAT = re.compile(rf"\b(?P<verb>{_REPORTING})\s+(?:\w+\s+)?that\s+(?P<clause>.+)$", re.S)
-_SAID_CLAUSE = re.compile(rf"\b(?P<verb>said|says|added|stated)\s+(?P<clause>(?!that\b)[a-z].+)$", re.S)
+_SAID_CLAUSE = re.compile(r"\b(?P<verb>said|says|added|stated)\s+(?P<clause>(?!that\b)[a-z].+)$", re.S)
 _THANKED = re.compile(r"\b(?P<verb>thanked|thanks)\s+(?P<clause>.+?\bfor\b.+)$", re.S)
 _TRAILING = re.compile(
     rf"^(?P<clause>.+?),\s+(?P<who>[^,]{{1,80}}?)\s+{_ADVERBS}(?:said|says|added|stated|noted|told \w+)"
