@@ -97,30 +97,42 @@ _PARTY_HITS = (
 )
 
 
+_OURS_PARTY = (
+    "EXISTS (SELECT 1 FROM agreement_parties ap LEFT JOIN organisations o "
+    "ON o.id = ap.organisation_id LEFT JOIN people p ON p.id = ap.person_id "
+    "WHERE ap.agreement_id = g.id AND coalesce(ap.country, o.country, p.country) = :o)"
+)
+
+
 def agreement_candidates(store, counterpart: str | None, ours: str | None,
-                         person_id: int | None = None, *, between_limit: int = 500,
-                         others: int = 30) -> list[AgreementFacts]:
-    """Agreements for a meeting, each with all its parties' countries: those between
-    ``counterpart`` and ``ours`` (a party of each, directly or through one of their
-    organisations or people; the newest ``between_limit``), those the counterpart
-    person is a party to, and the newest ``others`` of the counterpart's other
-    agreements."""
-    args = {"a": counterpart, "o": ours, "p": person_id, "bl": between_limit, "ol": others}
+                         person_id: int | None = None, *, between_limit: int = 60,
+                         person_limit: int = 40, others: int = 30) -> list[AgreementFacts]:
+    """Agreements for a meeting, each with all its parties' countries: the newest
+    ``between_limit`` between ``counterpart`` and ``ours`` (a party of each, directly or
+    through one of their organisations or people), the newest ``person_limit`` the
+    counterpart person is a party to, and the newest ``others`` of the counterpart's
+    other agreements.
+
+    The counterpart's agreements are walked newest first (the (deleted_at, signed)
+    index) and each is checked for a party of ours until enough are found — never a
+    list of all of our country's agreements, which is most of a store."""
+    args = {"a": counterpart, "o": ours, "p": person_id, "bl": between_limit,
+            "pl": person_limit, "ol": others}
+    newest = ("SELECT g.id FROM agreements g WHERE g.deleted_at IS NULL AND +g.id IN a_hits "
+              "AND {cond} ORDER BY g.signed DESC, g.id DESC LIMIT {limit}")
     rows = store.conn.execute(
-        f"WITH a_hits(id) AS ({_PARTY_HITS.format(c=':a')}), "
-        f"o_hits(id) AS ({_PARTY_HITS.format(c=':o')}), "
+        f"WITH a_hits(id) AS MATERIALIZED ({_PARTY_HITS.format(c=':a')}), "
         "chosen(id) AS ("
-        " SELECT id FROM (SELECT g.id FROM a_hits h JOIN agreements g ON g.id = h.id "
-        "  WHERE g.deleted_at IS NULL AND h.id IN (SELECT id FROM o_hits) "
-        "  ORDER BY g.signed DESC, g.id DESC LIMIT :bl)"
-        " UNION SELECT agreement_id FROM agreement_parties WHERE person_id = :p"
-        " UNION SELECT id FROM (SELECT g.id FROM a_hits h JOIN agreements g ON g.id = h.id "
-        "  WHERE g.deleted_at IS NULL AND h.id NOT IN (SELECT id FROM o_hits) "
-        "  ORDER BY g.signed DESC, g.id DESC LIMIT :ol)) "
+        f" SELECT id FROM ({newest.format(cond=_OURS_PARTY, limit=':bl')})"
+        " UNION SELECT id FROM (SELECT g.id FROM agreement_parties ap "
+        "  JOIN agreements g ON g.id = ap.agreement_id "
+        "  WHERE ap.person_id = :p AND g.deleted_at IS NULL "
+        "  ORDER BY g.signed DESC, g.id DESC LIMIT :pl)"
+        f" UNION SELECT id FROM ({newest.format(cond='NOT ' + _OURS_PARTY, limit=':ol')})) "
         "SELECT a.id, a.title, a.status, a.signed, a.signed_approx, a.visit_id, "
         "coalesce(ap.country, o.country, p.country) AS party_country, "
         "ap.organisation_id, ap.person_id "
-        "FROM chosen h JOIN agreements a ON a.id = h.id AND a.deleted_at IS NULL "
+        "FROM chosen h JOIN agreements a ON a.id = h.id "
         "JOIN agreement_parties ap ON ap.agreement_id = a.id "
         "LEFT JOIN organisations o ON o.id = ap.organisation_id "
         "LEFT JOIN people p ON p.id = ap.person_id "
@@ -150,47 +162,49 @@ def agreement_candidates(store, counterpart: str | None, ours: str | None,
 
 
 # --------------------------------------------------------------------------- visits
-def visits_involving(store, countries: Iterable[str], person_ids: Iterable[int] = ()
-                     ) -> list[VisitFacts]:
-    """Visits between any two of ``countries`` (either way), and visits where one of
-    ``person_ids`` was the guest or the host; oldest first."""
+def visits_involving(store, countries: Iterable[str], person_ids: Iterable[int] = (), *,
+                     limit: int = 80, person_limit: int = 40) -> list[VisitFacts]:
+    """The newest ``limit`` visits between any two of ``countries`` (either way) and
+    the newest ``person_limit`` where one of ``person_ids`` was the guest or the host;
+    oldest first."""
     countries = sorted({c for c in countries if c})
     person_ids = sorted({int(p) for p in person_ids if p is not None})
     parts, args = [], []
     if len(countries) >= 2:
         q = _marks(countries)
-        parts.append(f"SELECT id FROM visits WHERE guest_country IN ({q}) AND host_country IN ({q})")
-        parts.append(f"SELECT id FROM visits WHERE guest_country IS NULL AND host_country IN ({q})")
-        args += countries * 3
+        parts.append(
+            "SELECT id FROM (SELECT v.id FROM visits v LEFT JOIN people g ON g.id = v.guest_id "
+            f"WHERE (v.guest_country IN ({q}) OR (v.guest_country IS NULL AND g.country IN ({q}))) "
+            f"AND v.host_country IN ({q}) AND coalesce(v.guest_country, g.country) != v.host_country "
+            "AND v.deleted_at IS NULL ORDER BY v.start DESC, v.id DESC LIMIT ?)")
+        args += countries * 3 + [limit]
     if person_ids:
         q = _marks(person_ids)
-        parts.append(f"SELECT id FROM visits WHERE guest_id IN ({q})")
-        parts.append(f"SELECT id FROM visits WHERE host_id IN ({q})")
-        args += person_ids * 2
+        parts.append(
+            "SELECT id FROM (SELECT id FROM visits WHERE deleted_at IS NULL AND id IN "
+            f"(SELECT id FROM visits WHERE guest_id IN ({q}) UNION "
+            f"SELECT id FROM visits WHERE host_id IN ({q})) "
+            "ORDER BY start DESC, id DESC LIMIT ?)")
+        args += person_ids * 2 + [person_limit]
     if not parts:
         return []
     rows = store.conn.execute(
         f"WITH hits(id) AS ({' UNION '.join(parts)}) "
         "SELECT v.id, v.start, v.start_approx, coalesce(v.guest_country, g.country) AS gc, "
         "v.host_country, v.guest_id, v.host_id, v.place, v.ordinal "
-        "FROM hits h JOIN visits v ON v.id = h.id AND v.deleted_at IS NULL "
+        "FROM hits h JOIN visits v ON v.id = h.id "
         "LEFT JOIN people g ON g.id = v.guest_id "
         "ORDER BY v.start, v.id",
         args,
     ).fetchall()
-    out = []
-    for r in rows:
-        facts = VisitFacts(
+    return [
+        VisitFacts(
             id=r["id"], start=_date(r["start"], r["start_approx"]), guest_country=r["gc"],
             host_country=r["host_country"], guest_id=r["guest_id"], host_id=r["host_id"],
             place=r["place"] or "", ordinal=r["ordinal"],
         )
-        between = (len(countries) >= 2 and facts.guest_country in countries
-                   and facts.host_country in countries
-                   and facts.guest_country != facts.host_country)
-        if between or facts.guest_id in person_ids or facts.host_id in person_ids:
-            out.append(facts)
-    return out
+        for r in rows
+    ]
 
 
 # --------------------------------------------------------------------------- statements
@@ -225,43 +239,31 @@ def statements_by_speakers(store, person_ids: Iterable[int], limit: int = 50) ->
 
 
 def statements_by_country(store, country: str, limit: int = 50,
-                          topic_ids: Iterable[int] | None = None,
                           since: str | None = None) -> list[StatementFacts]:
     """The most recent statements of speakers from ``country``, newest first; with
-    ``topic_ids``, only those tagged with one of these topics; with ``since`` (an ISO
-    partial date), only those dated then or later — each speaker's statements are
-    read from the (speaker, date) index, so a recent window stays cheap however many
-    statements the country has."""
+    ``since`` (an ISO partial date), only those dated then or later.  The newest are
+    picked from the (speaker, date) index alone, one seek per speaker, and only
+    they are read — so a recent window stays cheap however many statements the
+    country has."""
     if not country:
         return []
     args: list = [country]
     since_filter = ""
     if since:
-        since_filter = " AND s.date >= ?"
+        since_filter = " AND s2.date >= ?"
         args.append(since)
-    topic_filter = ""
-    if topic_ids is not None:
-        topic_ids = sorted(set(topic_ids))
-        if not topic_ids:
-            return []
-        # "+rt.topic_id": look the statement's few topics up by the primary key
-        # (kind, id, topic), not once per wanted topic through the topic index
-        topic_filter = (
-            " AND EXISTS (SELECT 1 FROM record_topics rt WHERE rt.record_kind = 'statement' "
-            f"AND rt.record_id = s.id AND +rt.topic_id IN ({_marks(topic_ids)}))"
-        )
-        args += topic_ids
     rows = store.conn.execute(
-        f"SELECT {_STATEMENT_COLS} FROM people p JOIN statements s ON s.speaker_id = p.id "
-        f"WHERE p.country = ?{since_filter} AND p.deleted_at IS NULL AND s.deleted_at IS NULL"
-        f"{topic_filter} "
-        "ORDER BY s.date DESC, s.id DESC LIMIT ?",
+        f"SELECT {_STATEMENT_COLS} FROM ("
+        f" SELECT s2.id AS id FROM people p JOIN statements s2 ON s2.speaker_id = p.id "
+        f" WHERE p.country = ?{since_filter} ORDER BY s2.date DESC, s2.id DESC LIMIT ?) c "
+        "JOIN statements s ON s.id = c.id JOIN people p ON p.id = s.speaker_id "
+        "WHERE s.deleted_at IS NULL ORDER BY s.date DESC, s.id DESC",
         [*args, limit],
     ).fetchall()
     return _statements(rows)
 
 
-def statements_on_visits(store, visit_ids: Iterable[int], limit: int = 200) -> list[StatementFacts]:
+def statements_on_visits(store, visit_ids: Iterable[int], limit: int = 60) -> list[StatementFacts]:
     """Statements made on the occasion of these visits, newest first."""
     visit_ids = sorted({int(v) for v in visit_ids})
     if not visit_ids:
@@ -276,19 +278,25 @@ def statements_on_visits(store, visit_ids: Iterable[int], limit: int = 200) -> l
 
 
 # --------------------------------------------------------------------------- figures, stances
-def figures_involving(store, countries: Iterable[str], limit: int = 200) -> list[FigureFacts]:
-    """Figures from or to any of ``countries``, newest first."""
-    countries = sorted({c for c in countries if c})
-    if not countries:
+def figure_candidates(store, counterpart: str | None, ours: str | None, *,
+                      between_limit: int = 60, others: int = 20) -> list[FigureFacts]:
+    """The newest ``between_limit`` figures between ``counterpart`` and ``ours`` (either
+    way) and the newest ``others`` other figures from or to the counterpart."""
+    if not counterpart:
         return []
-    q = _marks(countries)
+    cols = "f.id, f.metric, f.as_of, f.as_of_approx, f.from_country, f.to_country"
     rows = store.conn.execute(
-        f"WITH hits(id) AS (SELECT id FROM figures WHERE from_country IN ({q}) "
-        f"UNION SELECT id FROM figures WHERE to_country IN ({q})) "
-        "SELECT f.id, f.metric, f.as_of, f.as_of_approx, f.from_country, f.to_country "
-        "FROM hits h JOIN figures f ON f.id = h.id AND f.deleted_at IS NULL "
-        "ORDER BY f.as_of DESC, f.id DESC LIMIT ?",
-        [*countries, *countries, limit],
+        f"SELECT * FROM (SELECT {cols} FROM figures f WHERE f.deleted_at IS NULL AND "
+        "((f.from_country = :a AND f.to_country = :o) OR (f.from_country = :o AND f.to_country = :a)) "
+        "ORDER BY f.as_of DESC, f.id DESC LIMIT :bl) "
+        f"UNION SELECT * FROM (SELECT {cols} FROM figures f WHERE f.deleted_at IS NULL AND "
+        "f.id IN (SELECT id FROM figures WHERE from_country = :a UNION "
+        "SELECT id FROM figures WHERE to_country = :a) "
+        "AND coalesce(f.from_country, '') != coalesce(:o, '') "
+        "AND coalesce(f.to_country, '') != coalesce(:o, '') "
+        "ORDER BY f.as_of DESC, f.id DESC LIMIT :ol) "
+        "ORDER BY 3 DESC, 1 DESC",
+        {"a": counterpart, "o": ours, "bl": between_limit, "ol": others},
     ).fetchall()
     return [
         FigureFacts(id=r["id"], metric=r["metric"], as_of=_date(r["as_of"], r["as_of_approx"]),
@@ -298,24 +306,27 @@ def figures_involving(store, countries: Iterable[str], limit: int = 200) -> list
 
 
 def stances_of(store, countries: Iterable[str], person_ids: Iterable[int] = (),
-               limit: int = 200) -> list[StanceFacts]:
-    """Stances held by one of ``countries`` or ``person_ids``."""
+               limit_each: int = 60) -> list[StanceFacts]:
+    """Stances held by each of ``countries`` and ``person_ids`` (at most ``limit_each``
+    per holder, the latest recorded first)."""
     countries = sorted({c for c in countries if c})
     person_ids = sorted({int(p) for p in person_ids if p is not None})
     parts, args = [], []
-    if countries:
-        parts.append(f"SELECT id FROM stances WHERE holder_country IN ({_marks(countries)})")
-        args += countries
-    if person_ids:
-        parts.append(f"SELECT id FROM stances WHERE holder_person_id IN ({_marks(person_ids)})")
-        args += person_ids
+    for c in countries:
+        parts.append("SELECT id FROM (SELECT id FROM stances WHERE holder_country = ? "
+                     "AND deleted_at IS NULL ORDER BY id DESC LIMIT ?)")
+        args += [c, limit_each]
+    for pid in person_ids:
+        parts.append("SELECT id FROM (SELECT id FROM stances WHERE holder_person_id = ? "
+                     "AND deleted_at IS NULL ORDER BY id DESC LIMIT ?)")
+        args += [pid, limit_each]
     if not parts:
         return []
     rows = store.conn.execute(
         f"WITH hits(id) AS ({' UNION '.join(parts)}) "
         "SELECT s.id, s.holder_country, s.holder_person_id, s.topic FROM hits h "
-        "JOIN stances s ON s.id = h.id AND s.deleted_at IS NULL ORDER BY s.id LIMIT ?",
-        [*args, limit],
+        "JOIN stances s ON s.id = h.id ORDER BY s.id",
+        args,
     ).fetchall()
     return [
         StanceFacts(id=r["id"], holder_country=r["holder_country"],
@@ -331,12 +342,16 @@ def topics_of(store, kind: Kind | str, ids: Iterable[int]) -> dict[int, list[str
     ids = sorted({int(i) for i in ids})
     out: dict[int, list[str]] = {}
     for chunk in _chunks(ids):
+        # CROSS JOIN: read each record's topics by the primary key (kind, id, topic),
+        # never each topic's records
         for r in store.conn.execute(
-            "SELECT rt.record_id, t.name FROM record_topics rt JOIN topics t ON t.id = rt.topic_id "
-            f"WHERE rt.record_kind = ? AND rt.record_id IN ({_marks(chunk)}) ORDER BY t.name",
+            "SELECT rt.record_id, t.name FROM record_topics rt CROSS JOIN topics t "
+            f"ON t.id = rt.topic_id WHERE rt.record_kind = ? AND rt.record_id IN ({_marks(chunk)})",
             [kind, *chunk],
         ):
             out.setdefault(r[0], []).append(r[1])
+    for names in out.values():
+        names.sort()
     return out
 
 

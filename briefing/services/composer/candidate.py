@@ -25,7 +25,7 @@ OUR_STATEMENTS = 5
 DRAFT_AGREEMENTS = 40  # "all agreements between the two" — up to this many, by status then newest
 DRAFT_VISITS = 30  # the most recent visits both ways, shown in date order
 DRAFT_STANCES = 12
-STATEMENT_WINDOWS = (2, 8, None)  # years back from the meeting: widen until enough are found
+STATEMENT_WINDOWS = (1, 3, None)  # years back from the meeting: widen until enough are found
 
 KIND_ORDER = {k: i for i, k in enumerate(Kind)}
 SECTION_ORDER = {sec: i for i, sec in enumerate(Section)}

@@ -139,24 +139,31 @@ class Ranking:
                 side.append(st)
         self._take(side, 0, COUNTERPART_STATEMENTS)
 
-    def _recent_by_country(self, country: str, limit: int, topic_ids=None):
-        """The newest statements of a country's speakers, looking back a few years
-        first and further only when that finds too few."""
+    def _recent_by_country(self, country: str, limit: int, keep=None) -> list[q.StatementFacts]:
+        """The newest statements of a country's speakers (those ``keep`` keeps, if
+        given), looking back a year or so first and further only when that finds too
+        few: the cost follows the window, not the country's whole record."""
         ref_year = self.m.date.year if self.m.date else _date.today().year
         rows: list[q.StatementFacts] = []
         for years in STATEMENT_WINDOWS:
             since = str(ref_year - years) if years is not None else None
-            rows = q.statements_by_country(self.store, country, limit=limit,
-                                           topic_ids=topic_ids, since=since)
+            batch = q.statements_by_country(self.store, country, since=since,
+                                            limit=limit if keep is None else limit * 8)
+            rows = keep(batch) if keep is not None else batch
             if len(rows) >= limit:
                 break
-        return rows
+        return rows[:limit]
 
-    def our_statements(self, topic_ids: list[int]) -> None:
+    def our_statements(self, topics: dict[str, str]) -> None:
         """Ours on the same topics as the meeting (and those said during its visits)."""
         m = self.m
-        if m.our_country and topic_ids:
-            for st in self._recent_by_country(m.our_country, 50, topic_ids):
+        if m.our_country and topics:
+            def on_topic(batch: list[q.StatementFacts]) -> list[q.StatementFacts]:
+                tags = q.topics_of(self.store, Kind.STATEMENT, [st.id for st in batch])
+                return [st for st in batch
+                        if any(fold_key(t) in topics for t in tags.get(st.id, ()))]
+
+            for st in self._recent_by_country(m.our_country, 50, on_topic):
                 self.add(Kind.STATEMENT, st.id, Section.STATEMENTS, st.date).because(
                     f"speaker is from {self.country(m.our_country)}", W_OURS)
                 self._ours.append(st)
@@ -188,7 +195,7 @@ class Ranking:
         if not m.counterpart_country:
             return
         latest: dict[str, Suggestion] = {}
-        for f in q.figures_involving(self.store, [m.counterpart_country]):
+        for f in q.figure_candidates(self.store, m.counterpart_country, m.our_country):
             s = self.add(Kind.FIGURE, f.id, Section.FIGURES, f.as_of)
             s.title = f.metric
             pair = {f.from_country, f.to_country}

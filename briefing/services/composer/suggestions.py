@@ -76,7 +76,7 @@ def rank(store, meeting: Meeting) -> list[Suggestion]:
     # "ours on the same topics": the topics of the counterpart's side and the purpose
     r.tag_topics(purpose, {})
     topics = meeting_topics(r, purpose)
-    r.our_statements(sorted(q.topic_ids_named(store, topics).values()))
+    r.our_statements(topics)
     r.tag_topics(purpose, topics)
     for s in stances:  # our stances on the meeting's topics
         if not s.default and any(fold_key(t) in topics for t in s.topics):
