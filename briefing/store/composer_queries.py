@@ -105,11 +105,13 @@ _OURS_PARTY = (
 
 
 def agreement_candidates(store, counterpart: str | None, ours: str | None,
-                         person_id: int | None = None, *, between_limit: int = 60,
-                         person_limit: int = 40, others: int = 30) -> list[AgreementFacts]:
+                         person_id: int | None = None, *, between_limit: int = 45,
+                         open_limit: int = 20, person_limit: int = 40,
+                         others: int = 30) -> list[AgreementFacts]:
     """Agreements for a meeting, each with all its parties' countries: the newest
     ``between_limit`` between ``counterpart`` and ``ours`` (a party of each, directly or
-    through one of their organisations or people), the newest ``person_limit`` the
+    through one of their organisations or people) and the newest ``open_limit`` of those
+    still being negotiated (often undated), the newest ``person_limit`` the
     counterpart person is a party to, and the newest ``others`` of the counterpart's
     other agreements.
 
@@ -117,13 +119,17 @@ def agreement_candidates(store, counterpart: str | None, ours: str | None,
     index) and each is checked for a party of ours until enough are found — never a
     list of all of our country's agreements, which is most of a store."""
     args = {"a": counterpart, "o": ours, "p": person_id, "bl": between_limit,
-            "pl": person_limit, "ol": others}
+            "nl": open_limit, "pl": person_limit, "ol": others}
     newest = ("SELECT g.id FROM agreements g WHERE g.deleted_at IS NULL AND +g.id IN a_hits "
               "AND {cond} ORDER BY g.signed DESC, g.id DESC LIMIT {limit}")
     rows = store.conn.execute(
         f"WITH a_hits(id) AS MATERIALIZED ({_PARTY_HITS.format(c=':a')}), "
         "chosen(id) AS ("
         f" SELECT id FROM ({newest.format(cond=_OURS_PARTY, limit=':bl')})"
+        # open negotiations between the two always (they often have no date)
+        " UNION SELECT id FROM (SELECT g.id FROM agreements g WHERE g.status = 'negotiating' "
+        f"  AND g.deleted_at IS NULL AND +g.id IN a_hits AND {_OURS_PARTY} "
+        "  ORDER BY g.signed DESC, g.id DESC LIMIT :nl)"
         " UNION SELECT id FROM (SELECT g.id FROM agreement_parties ap "
         "  JOIN agreements g ON g.id = ap.agreement_id "
         "  WHERE ap.person_id = :p AND g.deleted_at IS NULL "

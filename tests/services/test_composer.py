@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.dates import PartialDate
 from briefing.domain import Kind, Section
 from briefing.services import composer
 
@@ -247,3 +248,24 @@ def test_unknown_briefing_is_a_clear_error(store):
         composer.assemble(store, 99)
     with pytest.raises(composer.ComposerError, match="no briefing with id 99"):
         composer.add_draft(store, 99)
+
+
+# ----------------------------------------------------------------------- larger stores
+def test_many_records_of_ours_do_not_push_out_the_counterparts(store, tokayev_briefing):
+    from briefing.domain import Agreement, Party, Stance
+
+    store.add_many([Stance(holder_country="RS", topic=f"topic {n}", text=f"Serbian view {n}")
+                    for n in range(80)])
+    store.add_many([Agreement(title=f"Protocol {n}", parties=[
+        Party(party_kind="country", ref="RS"), Party(party_kind="country", ref="KZ")],
+        signed=PartialDate(2020, 1 + n % 12)) for n in range(45)])
+    draft = composer.draft(store, tokayev_briefing)
+    kz_kosovo = one(store, Kind.STANCE, lambda s: s.holder_country == "KZ")
+    assert (Kind.STANCE, kz_kosovo) in [(s.kind, s.record_id) for s in draft]
+    agreements = [s for s in draft if s.kind == Kind.AGREEMENT]
+    assert len(agreements) == composer.candidate.DRAFT_AGREEMENTS
+    pharma = one(store, Kind.AGREEMENT, lambda r: "pharmaceutical" in r.title)
+    assert pharma in [s.record_id for s in agreements]  # the newest and the open ones first
+    left = [s for s in composer.suggest(store, tokayev_briefing)
+            if s.kind == Kind.AGREEMENT and not s.default]
+    assert left and all("left out of the draft: too many" in s.reasons for s in left)
