@@ -33,10 +33,10 @@ class ComposerDossier:
     """What :func:`attach` adds to a composer page: ``action`` (Export PDF…),
     ``exporter`` and ``preview`` (the editor's "Preview" tab)."""
 
-    def __init__(self, page, window=None):
+    def __init__(self, page, window=None, settings=None):
         editor = page.editor
         runner = getattr(window, "runner", None)
-        settings = getattr(window, "settings", None)
+        settings = settings or getattr(window, "settings", None)
         self.page = page
         self.preview = DossierPreview(page.store, editor, runner=runner)
         editor.tabs.addTab(self.preview, "Preview")
@@ -63,10 +63,10 @@ class ComposerDossier:
         return self.exporter.export(self.page.open_id)
 
 
-def attach(page, window=None) -> ComposerDossier:
+def attach(page, window=None, settings=None) -> ComposerDossier:
     """Add Export PDF… and the preview pane to a composer page (in *window*, if given:
     the action goes to its File menu and uses its worker pool and settings)."""
-    parts = ComposerDossier(page, window)
+    parts = ComposerDossier(page, window, settings)
     page.dossier = parts
     return parts
 

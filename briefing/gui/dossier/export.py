@@ -199,6 +199,7 @@ class DossierExporter(QObject):
             self.progress.setValue(min(done, total))
 
     def _done(self, written: Written, open_after: bool) -> None:
+        self._ended()  # the file is written: another export may start now
         pages = f"{written.pages} page{'s' if written.pages != 1 else ''}"
         self.message.emit(f"Exported {written.path.name} ({pages}, {written.page_size})")
         if open_after:
@@ -207,7 +208,7 @@ class DossierExporter(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, DossierError) else plain_message(exc)
-        self._close_progress()
+        self._ended()
         self.message.emit(f"Export failed: {text}")
         self.failed.emit(text)
         self.show_error(self.widget, text)
