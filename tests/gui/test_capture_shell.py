@@ -20,7 +20,7 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "newsaz_vucic
 def drop(window, paths) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     event = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
