@@ -8,6 +8,7 @@ from briefing.domain import Kind, Person, Visit
 from briefing.store import composer_queries as q
 
 PROFILE_REASON = "generated from the counterpart's offices and visits"
+PROFILE_VISITS = 8  # the most recent visits spelled out; earlier ones are counted
 
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
              7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
@@ -70,5 +71,10 @@ def profile_text(store, person: Person | None) -> str:
     if offices:
         lines.append(offices)
     if visits:
-        lines.append("Visits: " + "; ".join(_visit_line(store, person, v) for v in visits) + ".")
+        shown = visits[-PROFILE_VISITS:]
+        text = "; ".join(_visit_line(store, person, v) for v in shown)
+        if len(visits) > len(shown):
+            lines.append("Latest visits (earlier ones on the Timeline): " + text + ".")
+        else:
+            lines.append("Visits: " + text + ".")
     return "\n".join(lines)

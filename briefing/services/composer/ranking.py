@@ -72,9 +72,13 @@ class Ranking:
                 s.reasons.append(f"status: {a.status}")
             signed = a.signed.sort_key() if a.signed else (0, 0, 0)
             s.order = (STATUS_ORDER.get(a.status, 9), tuple(-x for x in signed), a.id)
-        # too many for one briefing: keep the open negotiations, then the newest
+
+    def cap_agreements(self) -> None:
+        """Too many for one briefing (once scored): keep the open negotiations, then the
+        most relevant, then the newest."""
+        open_ = STATUS_ORDER[AgreementStatus.NEGOTIATING.value]
         self.cap(Kind.AGREEMENT, DRAFT_AGREEMENTS, key=lambda s: (
-            s.order[0] != STATUS_ORDER[AgreementStatus.NEGOTIATING.value], s.order[1], s.order[2]))
+            s.order[0] != open_, -round(s.score, 6), s.order[1], s.order[2]))
 
     def cap(self, kind: Kind, limit: int, key) -> None:
         """Keep at most ``limit`` defaults of a kind (the first by ``key``)."""

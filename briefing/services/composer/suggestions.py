@@ -82,6 +82,7 @@ def rank(store, meeting: Meeting) -> list[Suggestion]:
         if not s.default and any(fold_key(t) in topics for t in s.topics):
             s.default = True
     r.recency()
+    r.cap_agreements()
     r.cap(Kind.STANCE, DRAFT_STANCES, key=lambda s: (s.order[0], -s.score, s.record_id))
     r.choose_ours()
     r.sources()
