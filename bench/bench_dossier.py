@@ -160,7 +160,8 @@ def fresh(story: list, numbers: PageNumbers | None = None):
     """A deep copy of the story to lay out again (a build consumes and splits its
     flowables); drawings are shared: drawing them changes nothing, and their chart
     widgets do not deep-copy."""
-    memo = {id(f): f for f in story if isinstance(f, Drawing)}
+    drawings = [getattr(f, "drawing", f) for f in story]
+    memo = {id(d): d for d in drawings if isinstance(d, Drawing)}
     return copy.deepcopy((story, numbers), memo)
 
 

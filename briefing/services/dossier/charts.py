@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing.domain import Figure, Visit
 
@@ -46,23 +47,41 @@ def chart_groups(figures: list[Figure]) -> list[list[Figure]]:
     return chosen[:MAX_CHARTS]
 
 
+def two_lines(text: str, font: str, size: float, width: float) -> str:
+    """*text* on at most two lines of *width* (the second shortened with an ellipsis)."""
+    words = " ".join(fit(text, font, size, 10_000).split()).split(" ")
+    first = ""
+    for i, word in enumerate(words):
+        trial = f"{first} {word}".strip()
+        if stringWidth(trial, font, size) > width:
+            if not first:
+                return fit(text, font, size, width)
+            rest = fit(" ".join(words[i:]), font, size, width)
+            return f"{first}\n{rest}"
+        first = trial
+    return first
+
+
 def figures_chart(figs: list[Figure], width: float) -> Drawing:
     """A horizontal bar chart of *figs* (one unit) labelled with metric and value."""
     n = len(figs)
-    label_w = width * 0.34
+    label_w = width * 0.40
     value_room = 110.0
-    height = n * BAR + 16
+    names = [two_lines(f.metric or "(unnamed)", REGULAR, 8, label_w - 8)
+             for f in reversed(figs)]  # the chart draws the first category at the bottom
+    bar = BAR * (1.45 if any("\n" in name for name in names) else 1)
+    height = n * bar + 16
     d = _drawing(width, height)
     bc = HorizontalBarChart()
     bc.x, bc.y = label_w, 8
-    bc.width, bc.height = max(width - label_w - value_room, 40), n * BAR
+    bc.width, bc.height = max(width - label_w - value_room, 40), n * bar
     ordered = list(reversed(figs))  # the chart draws the first category at the bottom
     values = [float(f.value) for f in ordered]
     bc.data = [values]
     bc.bars[0].fillColor = ACCENT
     bc.bars[0].strokeColor = None
     bc.barWidth = BAR * 0.62
-    bc.groupSpacing = BAR * 0.38
+    bc.groupSpacing = bar - BAR * 0.62
     low, high = min(values + [0.0]), max(values + [0.0])
     if low == high:
         high = low + 1
@@ -71,11 +90,10 @@ def figures_chart(figs: list[Figure], width: float) -> Drawing:
     bc.valueAxis.visibleGrid = 0
     bc.categoryAxis.strokeColor = RULE
     bc.categoryAxis.visibleTicks = 0
-    bc.categoryAxis.categoryNames = [
-        fit(f.metric or "(unnamed)", REGULAR, 8, label_w - 8) for f in ordered
-    ]
+    bc.categoryAxis.categoryNames = names
     bc.categoryAxis.labels.fontName = REGULAR
     bc.categoryAxis.labels.fontSize = 8
+    bc.categoryAxis.labels.leading = 9.5
     bc.categoryAxis.labels.fillColor = INK
     bc.categoryAxis.labels.boxAnchor = "e"
     bc.categoryAxis.labels.dx = -6

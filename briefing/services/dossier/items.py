@@ -48,9 +48,44 @@ def free_text(ctx: Context, ai: AssembledItem, number: int | None = None) -> lis
     return [para(body, ctx.styles["Point"], bulletText=f"{number}.")]
 
 
+class DataTable(Table):
+    """A table that splits between rows, and inside a row only where a page begins.
+
+    ReportLab tries the part left over after a split in the same frame again; with
+    ``splitInRow`` that part would split once more, printing a repeated header row
+    and a sliver of the next row in the middle of the page.  Here the left-over part
+    may only split between rows in that frame; on the next page it may split inside
+    a row (a row taller than a page still prints)."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        in_row = self.splitInRow
+        if self.__dict__.pop("_left_over", False):
+            self.splitInRow = 0
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = in_row
+        for n, part in enumerate(parts):
+            part.splitInRow = in_row
+            part._left_over = n > 0
+        return parts
+
+
+class BarBox(DataTable):
+    """A one-cell table that splits across pages, but never leaves a sliver (a few
+    points of padding and rule) at the foot of a page: then it moves on whole."""
+
+    MIN_SPLIT = 40.0  # points: about two lines of a quote
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        if availHeight < self.MIN_SPLIT:
+            return []
+        return super().split(availWidth, availHeight)
+
+
 def _bar_box(content: list[Flowable], width: float, colour, background=None) -> Table:
     """*content* in a box with a coloured rule on its left; splits across pages."""
-    t = Table([[content]], colWidths=[width], splitInRow=1)
+    t = BarBox([[content]], colWidths=[width], splitInRow=1)
     style = [
         ("FONT", (0, 0), (-1, -1), face(SANS), 9),
         ("LINEBEFORE", (0, 0), (0, -1), 2.2, colour),
@@ -115,7 +150,7 @@ def person(ctx: Context, ai: AssembledItem) -> list[Flowable]:
         out.append(para("<b>Also written</b>  " + ", ".join(markup(a) for a in aliases),
                              ctx.styles["Muted"]))
     if p.offices:
-        out.append(_offices(ctx, p))
+        out += [_offices(ctx, p), Spacer(1, 3 * mm)]
     out += annotation(ctx, ai)
     return out
 
@@ -133,7 +168,7 @@ def _offices(ctx: Context, p: Person) -> Table:
                       st["Cell"]),
         ])
     w = ctx.width
-    t = Table(rows, colWidths=[w * 0.46, w * 0.26, w * 0.14, w * 0.14], repeatRows=1,
+    t = DataTable(rows, colWidths=[w * 0.46, w * 0.26, w * 0.14, w * 0.14], repeatRows=1,
               splitInRow=1, hAlign="LEFT")
     t.setStyle(table_style())
     return t

@@ -11,7 +11,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Spacer, Table
+from reportlab.graphics.renderPDF import GraphicsFlowable
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer, Table
 
 from briefing.domain import (
     Agreement, AssembledItem, AssembledSection, Figure, Kind, Section, Source, Visit,
@@ -21,25 +22,31 @@ from . import charts
 from . import labels as lbl
 from .context import Context
 from .paragraphs import para
-from .items import ITEM_BUILDERS, annotation, free_text, removed, table_style
+from .items import ITEM_BUILDERS, DataTable, annotation, free_text, removed, table_style
 from .styles import ACCENT, css
 from .text import attribute, markup
 
 _URL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
+HEADING_ROOM = 50 * mm  # a heading, its rule and a few lines of what follows
 
 
 def included(section: AssembledSection) -> list[AssembledItem]:
     return [ai for ai in section.items if ai.item.included]
 
 
-def heading(key: str, number: str, title: str, ctx: Context) -> list[Flowable]:
-    """A numbered section heading that is also a link target and an outline entry."""
+def heading(key: str, number: str, title: str, ctx: Context,
+            first: Flowable | None = None) -> list[Flowable]:
+    """A numbered section heading that is also a link target and an outline entry.
+
+    It starts a new page when less than :data:`HEADING_ROOM` is left, and keeps with
+    the section's *first* flowable — unless that is a table, which would then move
+    whole to the next page: a table splits (header row repeated) under its heading."""
     label = f"{number}\u2003{title}" if number else title
     p = para(f'<a name="{key}"/>{markup(label)}', ctx.styles["H1"])
     p.outline = (key, f"{number}  {title}".strip())
     rule = HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=0, spaceAfter=8)
-    rule.keepWithNext = 1
-    return [p, rule]
+    rule.keepWithNext = 0 if isinstance(first, Table) else 1
+    return [CondPageBreak(HEADING_ROOM), p, rule]
 
 
 def _kind_of(ai: AssembledItem) -> str:
@@ -100,7 +107,7 @@ def agreements_table(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
             para(markup(a.status.capitalize() if a.status else ""), st["Cell"]),
         ])
     w = ctx.width
-    t = Table(rows, colWidths=[w * 0.33, w * 0.21, w * 0.17, w * 0.14, w * 0.15],
+    t = DataTable(rows, colWidths=[w * 0.36, w * 0.21, w * 0.17, w * 0.13, w * 0.13],
               repeatRows=1, splitInRow=1, hAlign="LEFT")
     t.setStyle(table_style())
     return [t, Spacer(1, 4 * mm)]
@@ -110,13 +117,6 @@ def agreements_table(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
 def visits(ctx: Context, run: list[AssembledItem], timeline: bool) -> list[Flowable]:
     out: list[Flowable] = []
     numbered = list(enumerate(run, start=1))
-    b = ctx.assembled.briefing
-    if timeline:
-        pivot = b.our_country or b.counterpart_country
-        drawing = charts.Timeline([(n, ai.record) for n, ai in numbered], ctx.width, pivot,
-                                  ctx.labels).drawing()
-        if drawing is not None:
-            out += [drawing, Spacer(1, 5 * mm)]
     for n, ai in numbered:
         v: Visit = ai.record
         title = [lbl.date_range(v.start, v.end) or "Date unknown"]
@@ -124,16 +124,29 @@ def visits(ctx: Context, run: list[AssembledItem], timeline: bool) -> list[Flowa
             title.append(f"{v.visit_kind.capitalize()} visit")
         if v.place:
             title.append(v.place)
-        out.append(para(" \u00b7 ".join(markup(t) for t in title), ctx.styles["EntryTitle"],
-                             bulletText=str(n)))
+        entry = [para(" \u00b7 ".join(markup(t) for t in title), ctx.styles["EntryTitle"],
+                      bulletText=str(n))]
         body = markup(ctx.labels.visit_route(v)) + "."
         if v.ordinal:
             body += " " + markup(lbl.ordinal(v.ordinal)) + "."
         if v.purpose:
             body += " " + markup(v.purpose)
-        out.append(para(body + ctx.refs(ai.source_numbers), ctx.styles["EntryBody"]))
-        out += annotation(ctx, ai)
-    return out
+        entry.append(para(body + ctx.refs(ai.source_numbers), ctx.styles["EntryBody"]))
+        out.append(entry + annotation(ctx, ai))
+    b = ctx.assembled.briefing
+    drawing = None
+    if timeline:
+        pivot = b.our_country or b.counterpart_country
+        drawing = charts.Timeline([(n, ai.record) for n, ai in numbered], ctx.width, pivot,
+                                  ctx.labels).drawing()
+    flat = [f for entry in out for f in entry]
+    if drawing is None:
+        return flat
+    # the timeline stays on the page of the first visit it numbers (EntryTitle keeps
+    # with its text): a chain of keepWithNext flowables
+    picture, gap = GraphicsFlowable(drawing), Spacer(1, 5 * mm)
+    picture.keepWithNext = gap.keepWithNext = 1
+    return [picture, gap, *flat]
 
 
 # ----------------------------------------------------------------------- figures
@@ -161,7 +174,7 @@ def figures(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
             para(markup(when), st["Cell"]),
         ])
     w = ctx.width
-    t = Table(rows, colWidths=[w * 0.38, w * 0.18, w * 0.2, w * 0.24], repeatRows=1,
+    t = DataTable(rows, colWidths=[w * 0.38, w * 0.18, w * 0.2, w * 0.24], repeatRows=1,
               splitInRow=1, hAlign="LEFT")
     t.setStyle(table_style())
     return out + [t, Spacer(1, 4 * mm)]

@@ -68,7 +68,7 @@ def build_story(ctx: Context, numbers: PageNumbers) -> list[Flowable]:
         story.append(para("This briefing has no included items yet.", ctx.styles["Muted"]))
     for p in planned:
         story += [PageBreak() if p is planned[0] else Spacer(1, 4)]
-        story += heading(p.key, p.number, p.title, ctx)
+        story += heading(p.key, p.number, p.title, ctx, p.body[0] if p.body else None)
         story += p.body
     return story
 
