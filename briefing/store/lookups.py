@@ -15,7 +15,7 @@ class LookupsMixin:
         key = fold_key(text)
         rows = self.conn.execute(
             "SELECT id, text FROM statements WHERE speaker_id IS ? AND "
-            "(date IS ? OR ? IS NULL OR date IS NULL) AND deleted_at IS NULL",
+            "(date IS ? OR ? IS NULL OR date IS NULL) AND +deleted_at IS NULL",
             (speaker_id, date_iso, date_iso),
         )
         for rid, existing in rows:
@@ -27,7 +27,7 @@ class LookupsMixin:
                    host_country: str | None, start_iso: str | None) -> int | None:
         row = self.conn.execute(
             "SELECT id FROM visits WHERE guest_id IS ? AND host_country IS ? AND start IS ? "
-            "AND (guest_country IS ? OR ? IS NULL) AND deleted_at IS NULL ORDER BY id LIMIT 1",
+            "AND (guest_country IS ? OR ? IS NULL) AND +deleted_at IS NULL ORDER BY id LIMIT 1",
             (guest_id, host_country, start_iso, guest_country, guest_country),
         ).fetchone()
         return row[0] if row else None
@@ -36,13 +36,13 @@ class LookupsMixin:
         key = fold_key(title)
         rows = self.conn.execute(
             "SELECT id, title FROM agreements WHERE (signed IS ? OR ? IS NULL OR signed IS NULL) "
-            "AND deleted_at IS NULL AND title = ? COLLATE NOCASE",
+            "AND +deleted_at IS NULL AND title = ? COLLATE NOCASE",
             (signed_iso, signed_iso, title.strip()),
         ).fetchall()
         if not rows:
             rows = self.conn.execute(
                 "SELECT id, title FROM agreements WHERE (signed IS ? OR ? IS NULL OR signed IS NULL) "
-                "AND deleted_at IS NULL AND fold_key(title) = ?",
+                "AND +deleted_at IS NULL AND fold_key(title) = ?",
                 (signed_iso, signed_iso, key),
             ).fetchall()
         return rows[0][0] if rows else None
@@ -53,7 +53,7 @@ class LookupsMixin:
             value = (value or "").strip()
             if value:
                 row = self.conn.execute(
-                    f"SELECT id FROM sources WHERE {column} = ? AND deleted_at IS NULL "
+                    f"SELECT id FROM sources WHERE {column} = ? AND +deleted_at IS NULL "
                     "ORDER BY id LIMIT 1",
                     (value,),
                 ).fetchone()
@@ -68,7 +68,7 @@ class LookupsMixin:
         key = fold_key(metric)
         rows = self.conn.execute(
             "SELECT id, metric FROM figures WHERE value IS ? AND unit = ? AND "
-            "(as_of IS ? OR ? IS NULL OR as_of IS NULL) AND deleted_at IS NULL ORDER BY id",
+            "(as_of IS ? OR ? IS NULL OR as_of IS NULL) AND +deleted_at IS NULL ORDER BY id",
             (value, (unit or "").strip(), as_of_iso, as_of_iso),
         )
         for rid, existing in rows:
@@ -86,7 +86,7 @@ class LookupsMixin:
         for kind, rid in rows:
             table = SPECS[Kind(kind)].table
             live = self.conn.execute(
-                f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NULL", (rid,)).fetchone()
+                f"SELECT 1 FROM {table} WHERE id = ? AND +deleted_at IS NULL", (rid,)).fetchone()
             if live:
                 out.setdefault(kind, []).append(rid)
         return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 
-from briefing.countries import CountryIndex, countries_file, load_countries
+from briefing.countries import CountryIndex, countries_file, country_index, load_countries
 from briefing.domain import Change, Country, Kind, Organisation, Person
 from briefing.fold import fold_key
 from briefing.store import links
@@ -52,7 +52,7 @@ class NamesMixin:
     @property
     def country_index(self) -> CountryIndex:
         if self._country_index is None:
-            self._country_index = CountryIndex()
+            self._country_index = country_index()  # built once per process
         return self._country_index
 
     def countries(self, *, include_former: bool = True) -> list[Country]:
@@ -79,7 +79,7 @@ class NamesMixin:
         rows = self.conn.execute(
             f"SELECT DISTINCT a.entity_id FROM aliases a JOIN {table} t "
             f"ON t.id = CAST(a.entity_id AS INTEGER) "
-            f"WHERE a.folded = ? AND a.entity_kind = ? AND t.deleted_at IS NULL "
+            f"WHERE a.folded = ? AND a.entity_kind = ? AND +t.deleted_at IS NULL "
             f"ORDER BY CAST(a.entity_id AS INTEGER)",
             (key, entity_kind),
         )

@@ -54,7 +54,7 @@ class RecordsMixin:
             chunk = ids[start:start + 500]
             sql = f"SELECT * FROM {spec.table} WHERE id IN ({','.join('?' * len(chunk))})"
             if not include_deleted:
-                sql += " AND deleted_at IS NULL"
+                sql += " AND +deleted_at IS NULL"
             for row in self.conn.execute(sql, chunk):
                 rec = from_row(spec, row)
                 self._load_links(rec)
@@ -205,7 +205,7 @@ class RecordsMixin:
     def _set_deleted(self, kind: Kind, ids, value: str | None, action: str) -> list[int]:
         ids = [int(ids)] if isinstance(ids, int) else [int(i) for i in ids]
         spec = SPECS[kind]
-        cond = "deleted_at IS NULL" if value else "deleted_at IS NOT NULL"
+        cond = "+deleted_at IS NULL" if value else "+deleted_at IS NOT NULL"
         done = []
         with self.transaction() as c:
             for rid in ids:
@@ -289,8 +289,9 @@ class RecordsMixin:
                 pass  # items are written by the briefing verbs
 
     def _reindex_dependents(self, kind: Kind, ids: list[int]) -> None:
-        """Records whose index rows show this person's or organisation's name."""
-        if not ids or kind not in (Kind.PERSON, Kind.ORGANISATION):
+        """Records whose index rows show this person's or organisation's name, or this
+        visit's countries."""
+        if not ids or kind not in (Kind.PERSON, Kind.ORGANISATION, Kind.VISIT):
             return
         c = self.conn
         q = ",".join("?" * len(ids))
@@ -302,10 +303,12 @@ class RecordsMixin:
                 Kind.STANCE: f"SELECT id FROM stances WHERE holder_person_id IN ({q})",
                 Kind.BRIEFING: f"SELECT id FROM briefings WHERE counterpart_person_id IN ({q})",
             }
-        else:
+        elif kind == Kind.ORGANISATION:
             deps = {
                 Kind.AGREEMENT: f"SELECT agreement_id FROM agreement_parties WHERE organisation_id IN ({q})",
             }
+        else:  # a statement's index row carries its occasion visit's countries
+            deps = {Kind.STATEMENT: f"SELECT id FROM statements WHERE occasion_visit_id IN ({q})"}
         for dep_kind, sql in deps.items():
             args = ids * sql.count("IN (")
             dep_ids = [r[0] for r in c.execute(sql, args)]

@@ -143,3 +143,20 @@ def test_kind_filter_holds_for_very_common_words(store, monkeypatch):
     assert not page.ranked and [(h.kind, h.id) for h in page.hits] == [(Kind.ORGANISATION, org)]
     page = search(store, "plan", resolve_filters(store, kind="statement", country="RS"), limit=3)
     assert len(page.hits) == 3 and {h.kind for h in page.hits} == {Kind.STATEMENT}
+
+
+def test_moving_a_visit_to_another_country_moves_its_statements_country(store):
+    from briefing.domain import Visit
+
+    vucic, quote = _people(store)
+    visit = store.add(Visit(guest_id=vucic, guest_country="RS", host_country="KZ",
+                            start=PartialDate(2025, 3), place="Astana"))
+    rec = store.get(Kind.STATEMENT, quote)
+    rec.occasion_visit_id = visit
+    store.update(rec)
+    assert (Kind.STATEMENT, quote) in ids(store, "path", country="KZ")
+    v = store.get(Kind.VISIT, visit)
+    v.host_country, v.place = "AZ", "Baku"
+    store.update(v)
+    assert (Kind.STATEMENT, quote) not in ids(store, "path", country="KZ")
+    assert (Kind.STATEMENT, quote) in ids(store, "path", country="AZ")
