@@ -59,7 +59,8 @@ class DataTable(Table):
 
     def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
         in_row = self.splitInRow
-        if self.__dict__.pop("_left_over", False):
+        frame = getattr(self, "_frame", None)  # set by Frame.split
+        if getattr(self, "_left_over", False) and not getattr(frame, "_atTop", True):
             self.splitInRow = 0
         try:
             parts = super().split(availWidth, availHeight)
