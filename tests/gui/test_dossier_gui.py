@@ -243,7 +243,8 @@ def test_export_dialog_defaults_and_replacing(qtbot, tmp_path, settings):
 def test_ctrl_e_in_the_main_window(qtbot, demo_store, briefing_id, tmp_path):
     window = make_window(qtbot, demo_store, tmp_path / "gui.ini", extensions=True)
     try:
-        parts = install(window)
+        parts = install(window)  # (the same parts if the window's EXTENSIONS did it)
+        assert install(window) is parts and window.composer.editor.tabs.count() == 4
         assert parts.action in window.actions.menus["file"].actions()
         assert parts.action.shortcut().toString() == "Ctrl+E"
         window.show_page("briefings")

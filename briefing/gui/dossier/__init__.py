@@ -65,7 +65,10 @@ class ComposerDossier:
 
 def attach(page, window=None, settings=None) -> ComposerDossier:
     """Add Export PDF… and the preview pane to a composer page (in *window*, if given:
-    the action goes to its File menu and uses its worker pool and settings)."""
+    the action goes to its File menu and uses its worker pool and settings).  Once
+    per page: a second call returns what the first attached."""
+    if isinstance(getattr(page, "dossier", None), ComposerDossier):
+        return page.dossier
     parts = ComposerDossier(page, window, settings)
     page.dossier = parts
     return parts
@@ -75,6 +78,8 @@ def install(window) -> ComposerDossier | None:
     page = getattr(window, "composer", None)
     if page is None:
         return None
+    if isinstance(getattr(page, "dossier", None), ComposerDossier):
+        return page.dossier  # already installed
     parts = attach(page, window)
     window.add_file_action(parts.action)
     window.addAction(parts.action)
