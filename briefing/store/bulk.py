@@ -25,6 +25,7 @@ Timestamps default to the time the loader starts; records that carry their own
 
 from __future__ import annotations
 
+import sqlite3
 import time
 import uuid as uuidlib
 from collections.abc import Callable, Iterable
@@ -55,8 +56,10 @@ class BulkLoader:
     """Add many new records in one transaction; see the module docstring."""
 
     def __init__(self, store, *, batch: int = 20_000, validate: bool = True,
-                 index: bool = True, progress: Progress | None = None):
+                 index: bool = True, analyze: bool = True,
+                 progress: Progress | None = None):
         self.store = store
+        self.analyze = analyze  # False: leave statistics alone (an import into a big store)
         self.batch = batch
         self.validate = validate
         self.index = index
@@ -146,7 +149,10 @@ class BulkLoader:
             recs = self._pending[kind]
             if recs:
                 self._pending[kind] = []
-                self._write(kind, recs)
+                try:
+                    self._write(kind, recs)
+                except sqlite3.IntegrityError as exc:
+                    raise ValidationError([f"{kind.value}: {exc}"]) from None
                 ids = [r.id for r in recs]
                 self.added[kind].extend(ids)
                 written.append((kind, ids))
@@ -155,12 +161,14 @@ class BulkLoader:
         if self.index:
             for kind, ids in written:
                 t0 = time.perf_counter()
-                search_index.reindex(self.conn, kind, ids)
+                search_index.reindex(self.conn, kind, ids, new=True)
                 self._time(f"index {kind.plural}", t0)
         if self.progress and written:
             self.progress("  " + ", ".join(f"{len(self.added[k]):,} {k.plural}" for k, _ in written))
 
     def _analyze(self, kinds: list[Kind]) -> None:
+        if not self.analyze:
+            return
         for kind in kinds:
             t0 = time.perf_counter()
             self.conn.execute(f"ANALYZE {SPECS[kind].table}")

@@ -13,14 +13,20 @@ class LookupsMixin:
         """A live statement by this speaker with the same text (folded), on the same date
         (or with no date)."""
         key = fold_key(text)
-        rows = self.conn.execute(
-            "SELECT id, text FROM statements WHERE speaker_id IS ? AND "
-            "(date IS ? OR ? IS NULL OR date IS NULL) AND +deleted_at IS NULL",
-            (speaker_id, date_iso, date_iso),
-        )
-        for rid, existing in rows:
-            if fold_key(existing) == key:
-                return rid
+        # each query keeps to the (speaker_id, date) index: an OR across dates would
+        # read every statement of a speaker who has thousands
+        queries = [("SELECT id, text FROM statements WHERE speaker_id IS ? AND date IS NULL "
+                    "AND +deleted_at IS NULL", (speaker_id,))]
+        if date_iso is None:
+            queries.append(("SELECT id, text FROM statements WHERE speaker_id IS ? "
+                            "AND +deleted_at IS NULL", (speaker_id,)))
+        else:
+            queries.insert(0, ("SELECT id, text FROM statements WHERE speaker_id IS ? AND "
+                               "date = ? AND +deleted_at IS NULL", (speaker_id, date_iso)))
+        for sql, args in queries:
+            for rid, existing in self.conn.execute(sql, args):
+                if fold_key(existing) == key:
+                    return rid
         return None
 
     def find_visit(self, guest_id: int | None, guest_country: str | None,

@@ -160,7 +160,7 @@ class RecordsMixin:
                     raise self._integrity(exc, rec) from None
                 by_kind.setdefault(rec.kind, []).append(rec.id)
             for kind, ids in by_kind.items():
-                search_index.reindex(c, kind, ids)
+                search_index.reindex(c, kind, ids, new=True)
                 if notify:
                     self._notify(Change(kind.value, tuple(ids), "insert"))
         return [r.id for r in records]

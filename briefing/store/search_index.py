@@ -14,6 +14,7 @@ widened to ``facets:xp12`` (see ``briefing/services/search.py``).
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 from collections.abc import Iterable
 
 from briefing.domain import Kind
@@ -141,12 +142,15 @@ _QUERIES: dict[Kind, str] = {
 
 
 def _facets(kind: Kind, raw: str | None, topics: list[tuple[int, str]]) -> str:
-    tokens = [facet("k", kind.value)]
-    for part in (raw or "").split():
-        if len(part) > 1:  # 'p' or 'c' alone means the value was empty
-            tokens.append(facet(part[0], part[1:]))
-    tokens.extend(facet("t", tid) for tid, _ in topics)
+    # 'p' or 'c' alone means the value was empty; 'x' + part = facet(part[0], part[1:])
+    tokens = [f"xk{kind.value}"]
+    tokens += ["x" + part.lower() for part in (raw or "").split() if len(part) > 1]
+    tokens += [f"xt{tid}" for tid, _ in topics]
     return " ".join(dict.fromkeys(tokens))
+
+
+# names and titles repeat (a speaker's name on each of their statements): fold once
+_fold_short = lru_cache(maxsize=65536)(fold)
 
 
 # Kinds whose names feed ``alias_tokens``: kind -> (aliases.entity_kind, table)
@@ -175,12 +179,15 @@ def _write_alias_tokens(conn: sqlite3.Connection, kind: Kind, ids: list[int]) ->
     )
 
 
-def reindex(conn: sqlite3.Connection, kind: Kind, ids: Iterable[int]) -> None:
-    """(Re)build the index rows of these records; trashed or missing ones are removed."""
+def reindex(conn: sqlite3.Connection, kind: Kind, ids: Iterable[int], *,
+            new: bool = False) -> None:
+    """(Re)build the index rows of these records; trashed or missing ones are removed.
+    ``new``: the records were just inserted and have no rows yet (skips the deletes)."""
     ids = [int(i) for i in ids]
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        remove(conn, kind, chunk)
+        if not new:
+            remove(conn, kind, chunk)
         if kind in _NAMED:
             _write_alias_tokens(conn, kind, chunk)
         topics = _topics(conn, kind, chunk)
@@ -190,7 +197,7 @@ def reindex(conn: sqlite3.Connection, kind: Kind, ids: Iterable[int]) -> None:
             rid = r[0]
             tnames = " ".join(name for _, name in topics.get(rid, []))
             rows.append((
-                rowid(kind, rid), fold(r[1] or ""), fold(r[2] or ""),
+                rowid(kind, rid), _fold_short(r[1] or ""), _fold_short(r[2] or ""),
                 fold(_join(r[3], tnames)), _facets(kind, r[4], topics.get(rid, [])), r[5],
             ))
         conn.executemany(

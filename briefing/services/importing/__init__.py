@@ -28,6 +28,7 @@ from briefing.services.importing.report import FileReport, ImportReport, RowErro
 from briefing.services.importing.resolver import CellError, NewEntity, Resolver, real_id
 from briefing.services.importing.rows import PLANNERS, Plan
 from briefing.store import Store, StoreError
+from briefing.store.bulk import BulkLoader
 
 __all__ = ["import_files", "ImportReport", "FileReport", "RowError", "ImportCancelled",
            "CSV_KINDS", "rejects_path_for"]
@@ -121,11 +122,22 @@ def import_files(store: Store, paths, kind: Kind | str | None = None, *, dry_run
     # --- pass 2: write it all in one transaction --------------------------------------------
     written = 0
     try:
-        with store.transaction():
-            made = resolver.create_staged(("organisations", "sources"))
-            made_people = resolver.create_staged(("people",), before_create=_prepare_person)
-            for k, n in made_people.items():
-                made[k] = made.get(k, 0) + n
+        with BulkLoader(store, batch=BATCH, analyze=False) as bulk:
+            resolver.create_staged(bulk.add, ("organisations", "sources"))
+            resolver.create_staged(bulk.add, ("people",), before_create=_prepare_person)
+            for job in jobs:
+                if job.bundle is not None:
+                    continue
+                for _, plan in job.plans:
+                    if cancel and cancel():
+                        raise ImportCancelled("import cancelled; nothing was imported")
+                    if plan.staged is not None or plan.existing_id is not None:
+                        continue  # new people: staged above; known people: merged below
+                    bulk.add(plan.finalise())
+                    written += 1
+                    if progress and written % BATCH == 0:
+                        progress(total + written, total * 2)
+            bulk.flush()
             for job in jobs:
                 if job.bundle is not None:
                     res = bundles.import_bundle(store, job.bundle)
@@ -133,25 +145,9 @@ def import_files(store: Store, paths, kind: Kind | str | None = None, *, dry_run
                     job.report.updated = sum(res.updated.values())
                     job.report.duplicates = sum(res.unchanged.values())
                     continue
-                batch = []
                 for _, plan in job.plans:
-                    if cancel and cancel():
-                        raise ImportCancelled("import cancelled; nothing was imported")
-                    if plan.staged is not None:
-                        continue  # a new person: created with the staged records
-                    if plan.existing_id is not None:
+                    if plan.staged is None and plan.existing_id is not None:
                         _merge_person(store, plan)
-                        continue
-                    batch.append(plan.finalise())
-                    if len(batch) >= BATCH:
-                        store.add_many(batch)
-                        written += len(batch)
-                        batch = []
-                        if progress:
-                            progress(total + written, total * 2)
-                if batch:
-                    store.add_many(batch)
-                    written += len(batch)
     except StoreError as exc:
         raise StoreError(f"nothing was imported: {exc}") from None
     report.committed = True

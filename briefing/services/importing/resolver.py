@@ -37,6 +37,8 @@ Ref = int | NewEntity
 class Resolver:
     store: Store
     people: dict[tuple[str, str], Ref] = field(default_factory=dict)
+    staged_people: dict[str, list[tuple[str, NewEntity]]] = field(default_factory=dict)
+    raw_people: dict[tuple[str, str], Ref] = field(default_factory=dict)
     organisations: dict[str, Ref] = field(default_factory=dict)
     sources: dict[tuple[str, str], Ref] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
@@ -63,11 +65,15 @@ class Resolver:
                office: str = "") -> Ref:
         """The person known by ``name`` (``country`` picks among namesakes); a new
         person is staged when nobody has that name."""
+        raw_key = (name, country or "")
+        if raw_key in self.raw_people:  # the same spelling again: no folding needed
+            return self.raw_people[raw_key]
         key = fold_key(name)
         if not key:
             raise CellError(column, "is required")
         cache_key = (key, country or "")
         if cache_key in self.people:
+            self.raw_people[raw_key] = self.people[cache_key]
             return self.people[cache_key]
         ref: Ref
         candidates = self.store.people_named(name)
@@ -86,16 +92,25 @@ class Resolver:
         else:
             staged = self._staged_person(key, country)
             ref = staged or NewEntity(Person(name=name.strip(), country=country, office=office))
-        self.people[cache_key] = ref
+        self.remember(key, country, ref)
+        self.raw_people[raw_key] = ref
         return ref
 
     def _staged_person(self, key: str, country: str | None) -> NewEntity | None:
-        for (k, c), ref in self.people.items():
-            if k == key and isinstance(ref, NewEntity) and (not country or not c or c == country):
+        for c, ref in self.staged_people.get(key, []):
+            if not country or not c or c == country:
                 if country and not ref.record.country:
                     ref.record.country = country
                 return ref
         return None
+
+    def remember(self, name_key: str, country: str | None, ref: "Ref") -> None:
+        """Cache a resolution (and index a staged person by its folded name)."""
+        self.people[(name_key, country or "")] = ref
+        if isinstance(ref, NewEntity):
+            pool = self.staged_people.setdefault(name_key, [])
+            if all(r is not ref for _, r in pool):
+                pool.append((country or "", ref))
 
     # --- organisations --------------------------------------------------------------------
     def organisation(self, name: str, column: str, country: str | None = None) -> Ref:
@@ -116,8 +131,7 @@ class Resolver:
         for (k, _), ref in self.people.items():
             if k == key:
                 return ref
-        ids = [p.id for p in self.store.people_named(name)]
-        return ids[0] if len(ids) == 1 else None
+        return self.store.person_id_named(name)
 
     # --- sources --------------------------------------------------------------------------
     def source(self, url: str, title: str) -> Ref | None:
@@ -133,11 +147,12 @@ class Resolver:
         return ref
 
     # --- writing --------------------------------------------------------------------------
-    def create_staged(self, which: tuple[str, ...] = ("organisations", "sources", "people"),
+    def create_staged(self, add, which: tuple[str, ...] = ("organisations", "sources", "people"),
                       before_create=None) -> dict[str, int]:
         """Create every staged entity that a kept row uses (inside the caller's
-        transaction), organisations and sources before people; returns how many of
-        each were made.  ``before_create(entity)`` may fill in ids first."""
+        transaction) with ``add(record) -> id`` (``Store.add`` or a bulk loader's),
+        organisations and sources before people; returns how many of each were made.
+        ``before_create(entity)`` may fill in ids first."""
         made: dict[str, int] = {}
         pools = {"organisations": self.organisations, "sources": self.sources,
                  "people": self.people}
@@ -146,8 +161,7 @@ class Resolver:
         for entity in dict.fromkeys(staged):
             if before_create:
                 before_create(entity)
-            self.store.add(entity.record)
-            entity.id = entity.record.id
+            entity.id = add(entity.record)
             label = entity.record.kind.plural
             made[label] = made.get(label, 0) + 1
         return made

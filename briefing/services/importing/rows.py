@@ -4,6 +4,7 @@ resolved (or staged for creation), the row's natural key computed for duplicates
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.dates import DateError, PartialDate
 from briefing.domain import (
@@ -55,16 +56,30 @@ def _split(cell: str) -> list[str]:
     return [p.strip() for p in (cell or "").split(";") if p.strip()]
 
 
+@lru_cache(maxsize=65536)
+def _parse_date(text: str) -> PartialDate | DateError:
+    """Dates repeat a lot in a big file: parse each spelling once."""
+    try:
+        return PartialDate.parse(text)
+    except DateError as exc:
+        return exc
+
+
 def _date(row: dict, column: str, required: bool = False) -> PartialDate | None:
     text = row.get(column, "")
     if not text.strip():
         if required:
             raise CellError(column, "is required")
         return None
-    try:
-        return PartialDate.parse(text)
-    except DateError as exc:
-        raise CellError(column, f"'{text}' is not a valid date: {exc}") from None
+    found = _parse_date(text)
+    if isinstance(found, DateError):
+        raise CellError(column, f"'{text}' is not a valid date: {found}")
+    return found
+
+
+def _text_key(text: str) -> str:
+    """A cheap key for spotting the same text twice within one import."""
+    return " ".join(text.casefold().split())
 
 
 def _required(row: dict, column: str) -> str:
@@ -107,7 +122,7 @@ def plan_statement(row: dict, r: Resolver) -> Plan:
                     occasion=row.get("occasion", ""), topics=_split(row.get("topics", "")))
     plan = Plan(rec, refs={"speaker_id": speaker})
     _source(plan, row, r)
-    plan.key = (Kind.STATEMENT, _key_ref(speaker), date.iso, fold_key(text))
+    plan.key = (Kind.STATEMENT, _key_ref(speaker), date.iso, _text_key(text))
     if not isinstance(speaker, NewEntity):
         plan.existing_id = r.store.find_statement(speaker, date.iso, text)
     return plan
@@ -199,7 +214,7 @@ def plan_person(row: dict, r: Resolver) -> Plan:
             staged = NewEntity(rec)
         # make later rows naming this person (or an alias) use this record
         for n in [name, *aliases]:
-            r.people[(fold_key(n), country or "")] = staged
+            r.remember(fold_key(n), country, staged)
         plan.staged = staged
     return plan
 
