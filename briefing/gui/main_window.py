@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
         self.navigation.add_page(key, title, self._icon(icon_name), before=before)
         act = self.actions.add_go(key, title, len(self.pages))
-        act.triggered.connect(lambda _=False, k=key: self.show_page(k))
+        act.triggered.connect(lambda _=False, k=key: self.show_page(k, focus=True))
         self._connect_page(widget)
 
     def _connect_page(self, widget: QWidget) -> None:
@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions
         self.navigation.page_requested.connect(self.show_page)
+        self.navigation.activated.connect(  # Enter on an entry: into the page
+            lambda index: self.show_page(self.navigation.current_key(), focus=True))
         self.search_field.textChanged.connect(self._search_typed)
         self.search_field.returnPressed.connect(self._search_enter)
         self.search_field.installEventFilter(self)
@@ -247,7 +249,8 @@ class MainWindow(QMainWindow):
             self.navigation.set_count(kind.plural, n)
 
     # --- pages and records ---------------------------------------------------------------------------
-    def show_page(self, key: str) -> None:
+    def show_page(self, key: str, focus: bool = False) -> None:
+        """Show a page; with ``focus`` the keyboard goes to it (its table, its view)."""
         widget = self.pages.get(key)
         if widget is None:
             return
@@ -255,6 +258,13 @@ class MainWindow(QMainWindow):
         if self.navigation.current_key() != key:
             self.navigation.select(key)
         self.settings.last_view = key
+        if focus:
+            if key == "search":
+                self.search_field.setFocus()
+            elif hasattr(widget, "focus_main"):
+                widget.focus_main()
+            else:
+                widget.setFocus()
 
     def current_page_key(self) -> str:
         for key, widget in self.pages.items():

@@ -72,6 +72,9 @@ def test_ctrl_k_goes_to_the_search_field_and_ctrl_number_to_a_page(qtbot, window
     assert window.search_field.hasFocus()
     window.actions.go["statements"].trigger()
     assert window.current_page_key() == "statements"
+    table = window.pages["statements"].table
+    assert table.hasFocus() and table.currentIndex().row() == 0  # keys act on the table now
+    assert window.detail.current is not None
     assert [s.toString() for s in window.actions.go["search"].shortcuts()] == ["Ctrl+1"]
 
 
@@ -180,3 +183,15 @@ def test_record_actions_from_others_reach_menus_and_selection(qtbot, window, dem
     window.add_file_action(capture)
     file_actions = window.actions.menus["file"].actions()
     assert file_actions.index(capture) > file_actions.index(window.actions.import_)
+
+
+def test_when_the_current_record_is_deleted_the_next_one_is_selected(qtbot, window, demo_store):
+    window.show_page("statements")
+    page = window.pages["statements"]
+    page.table.selectRow(2)
+    gone = page.selected_records()[1][0]
+    following = page.model.id_at(3)
+    with qtbot.waitSignal(page.model.modelReset, timeout=3000):
+        demo_store.trash(Kind.STATEMENT, gone)
+    assert page.selected_records() == (Kind.STATEMENT, [following])
+    assert window.detail.current == (Kind.STATEMENT, following)

@@ -39,6 +39,7 @@ class RecordTablePage(QWidget):
         self.model = RecordTableModel(store, self.kind, runner, self, load=False)  # on first show
         self._keep: list[int] = []
         self._current_id: int | None = None
+        self._current_row = -1
 
         self.title = QLabel(title or self.kind.plural.capitalize(), objectName="pageTitle")
         self.count = QLabel(objectName="muted")
@@ -142,6 +143,7 @@ class RecordTablePage(QWidget):
         self._keep = self.selected_records()[1]
         cur = self.table.currentIndex()
         self._current_id = self.model.id_at(cur.row()) if cur.isValid() else None
+        self._current_row = cur.row() if cur.isValid() else -1
 
     def _restore_selection(self) -> None:
         sm = self.table.selectionModel()
@@ -155,6 +157,9 @@ class RecordTablePage(QWidget):
             if row is not None:
                 sm.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(self.model.index(row, 0))
+            elif not sm.hasSelection() and self.model.rowCount() and self._current_row >= 0:
+                # the current record went away (deleted): the next one takes its place
+                self.table.selectRow(min(self._current_row, self.model.rowCount() - 1))
 
     def select_record(self, record_id: int) -> bool:
         self.ensure_loaded()
@@ -188,6 +193,8 @@ class RecordTablePage(QWidget):
 
     def focus_main(self) -> None:
         self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
 
     def on_theme_changed(self) -> None:
         self._filter_icon.setIcon(icon("filter"))
