@@ -162,9 +162,13 @@ def test_export_writes_opens_and_remembers(qtbot, page, tmp_path, settings):
     opened = []
     exporter.open_url = opened.append
     exporter.exec_dialog = answering(out / "tokayev", "Letter", open_after=True)
+    progress = []
+    show_progress = exporter._progress
+    exporter._progress = lambda *args: progress.append(args[:2]) or show_progress(*args)
     with qtbot.waitSignal(exporter.exported, timeout=30000) as got:
         assert page.dossier.export()
     written = got.args[0]
+    assert progress and progress[-1][0] == progress[-1][1] > 1  # the bar reached the end
     assert written.path == out / "tokayev.pdf"  # ".pdf" added
     reader = pypdf.PdfReader(written.path)
     assert len(reader.pages) == written.pages and round(float(reader.pages[0].mediabox.width)) == 612
