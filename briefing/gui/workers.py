@@ -111,15 +111,21 @@ class Task(QRunnable):
             self.signals.ended.emit()
 
 
+_RUNNING: set["Task"] = set()  # tasks in the pool stay referenced until they end
+
+
 class Runner(QObject):
-    """Starts tasks for one window and keeps them alive until they end."""
+    """Starts tasks for one window and delivers their results while it lives.
+
+    The task signals are connected to the runner's own methods, so when the runner
+    (a child of its window) is destroyed nothing is delivered to views that are gone."""
 
     def __init__(self, store=None, parent: QObject | None = None,
                  pool: QThreadPool | None = None):
         super().__init__(parent)
         self.store = store
         self.pool = pool or QThreadPool.globalInstance()
-        self._tasks: set[Task] = set()
+        self._tasks: dict[TaskSignals, tuple[Task, dict]] = {}
         self._channels: dict[str, Task] = {}
 
     def start(self, fn: Callable, *args, on_done: Callable | None = None,
@@ -128,21 +134,42 @@ class Runner(QObject):
         if channel and (old := self._channels.get(channel)) is not None:
             old.cancel()
         task = Task(fn, args, kwargs, store=self.store if use_store else None)
-        if on_done:
-            task.signals.finished.connect(lambda result, t=task: t.is_cancelled or on_done(result))
-        if on_error:
-            task.signals.failed.connect(lambda exc, t=task: t.is_cancelled or on_error(exc))
-        if on_progress:
-            task.signals.progress.connect(on_progress)
-        task.signals.ended.connect(lambda t=task, ch=channel: self._ended(t, ch))
-        self._tasks.add(task)
+        calls = {"done": on_done, "error": on_error, "progress": on_progress, "channel": channel}
+        self._tasks[task.signals] = (task, calls)
+        task.signals.finished.connect(self._finished)
+        task.signals.failed.connect(self._failed)
+        task.signals.progress.connect(self._progress)
+        task.signals.ended.connect(self._ended)
         if channel:
             self._channels[channel] = task
+        _RUNNING.add(task)
         self.pool.start(task)
         return task
 
-    def _ended(self, task: Task, channel: str | None) -> None:
-        self._tasks.discard(task)
+    def _entry(self):
+        return self._tasks.get(self.sender(), (None, {}))
+
+    def _finished(self, result) -> None:
+        task, calls = self._entry()
+        if task is not None and not task.is_cancelled and calls.get("done"):
+            calls["done"](result)
+
+    def _failed(self, exc) -> None:
+        task, calls = self._entry()
+        if task is not None and not task.is_cancelled and calls.get("error"):
+            calls["error"](exc)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        task, calls = self._entry()
+        if task is not None and calls.get("progress"):
+            calls["progress"](done, total, text)
+
+    def _ended(self) -> None:
+        task, calls = self._tasks.pop(self.sender(), (None, {}))
+        if task is None:
+            return
+        _RUNNING.discard(task)
+        channel = calls.get("channel")
         if channel and self._channels.get(channel) is task:
             del self._channels[channel]
 
@@ -158,7 +185,7 @@ class Runner(QObject):
             task.cancel()
 
     def cancel_all(self) -> None:
-        for task in list(self._tasks):
+        for task, _calls in list(self._tasks.values()):
             task.cancel()
 
     def shutdown(self, msecs: int = 3000) -> None:
