@@ -42,7 +42,7 @@ from briefing.gui.workers import Runner
 from briefing.store import tables
 
 log = logging.getLogger(__name__)
-EXTENSIONS = ["briefing.gui.composer", "briefing.gui.capture"]  # each may define install(window)
+EXTENSIONS = ["briefing.gui.composer", "briefing.gui.dossier", "briefing.gui.capture"]  # each may define install(window)
 TABLE_KINDS = [Kind.STATEMENT, Kind.VISIT, Kind.AGREEMENT, Kind.PERSON, Kind.ORGANISATION,
                Kind.SOURCE, Kind.FIGURE, Kind.STANCE]
 
