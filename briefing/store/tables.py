@@ -396,7 +396,7 @@ def _date_text(iso: str | None, approximate: int) -> str:
     return date_display(iso, approximate)
 
 
-def _format(store, columns: list[Column], values: Sequence) -> TableRow:
+def _format(columns: list[Column], values: Sequence) -> TableRow:
     row = TableRow(values[0])
     i = 1
     for col in columns:
@@ -425,7 +425,6 @@ def _format(store, columns: list[Column], values: Sequence) -> TableRow:
 def window_rows(store, q: TableQuery, offset: int, limit: int) -> list[TableRow]:
     """Rows ``offset …`` in sort order (fast when :func:`can_window`)."""
     where, args, joins = _where(q)
-    select, columns = _select(q.kind)
     col = q.sort_column
     ids_sql = (f"SELECT t.id FROM {_from(q, (*col.joins, *joins))} WHERE {where} "
                f"ORDER BY {_order(q)} LIMIT ? OFFSET ?")
@@ -448,7 +447,7 @@ def rows_for_ids(store, kind: Kind, ids: Sequence[int]) -> list[TableRow]:
         cur = store.conn.cursor()
         cur.row_factory = None
         for values in cur.execute(sql, chunk):
-            found[values[0]] = _format(store, columns, values)
+            found[values[0]] = _format(columns, values)
     return [found[i] for i in ids if i in found]
 
 

@@ -137,8 +137,10 @@ class RecordTableModel(QAbstractTableModel):
         self._reset(len(ids), ids)
 
     def _ids_failed(self, exc) -> None:
+        from briefing.gui.errors import show_error
+
         self._set_loading(False)
-        raise exc
+        show_error(None, exc, "The table could not be read")
 
     def _set_loading(self, value: bool) -> None:
         if value != self._loading:

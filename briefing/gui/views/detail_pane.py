@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import Change, Kind
 from briefing.gui.icons import icon
-from briefing.gui.store_bridge import touches
 from briefing.gui.theme import current_colors
 from briefing.gui.views.record_html import RecordHtml, css
 from briefing.store import NotFoundError
@@ -138,8 +137,8 @@ class DetailPane(QWidget):
         self.forward.setEnabled(bool(self._forward))
 
     def on_store_changed(self, change: Change) -> None:
-        if self.current and (change.kind == "*" or touches(change, self.current[0])
-                             or change.kind == "source"):
+        # any record may appear in the shown one's related lists: read it again (cheap)
+        if self.current and change.kind != "setting":
             self.refresh()
 
     def on_theme_changed(self, _dark: bool) -> None:
