@@ -31,7 +31,7 @@ from briefing.gui.icons import app_icon, icon, kind_icon
 from briefing.gui.record_commands import RecordCommands
 from briefing.gui.settings import Settings
 from briefing.gui.store_bridge import StoreBridge
-from briefing.gui.theme import app_theme
+from briefing.gui.theme import NAVIGATION_STYLE, SEARCH_FIELD_STYLE, app_theme, current_colors
 from briefing.gui.views.detail_pane import DetailPane
 from briefing.gui.views.lazy_page import LazyPage
 from briefing.gui.views.navigation import Navigation
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([190, 760, 450])
         self.setCentralWidget(self.splitter)
+        self._style()
 
         self.actions.build_menus()
         self.actions.build_toolbar(self.search_field)
@@ -388,7 +389,13 @@ class MainWindow(QMainWindow):
         else:
             self.on_theme_changed()
 
+    def _style(self) -> None:
+        colors = current_colors()
+        self.navigation.setStyleSheet(NAVIGATION_STYLE % colors)
+        self.search_field.setStyleSheet(SEARCH_FIELD_STYLE % colors)
+
     def on_theme_changed(self, _dark: bool = False) -> None:
+        self._style()
         self.actions.refresh_icons()
         for key, name in self._page_icons.items():
             self.navigation.set_icon(key, self._icon(name))

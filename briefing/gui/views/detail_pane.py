@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
 
 from briefing.domain import Change, Kind
@@ -52,6 +52,7 @@ class DetailPane(QWidget):
         bar.addWidget(self.caption, 1)
 
         self.browser = QTextBrowser(objectName="detail")
+        self.browser.setFrameShape(QFrame.Shape.NoFrame)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Record details")
         self.browser.anchorClicked.connect(self._follow)
