@@ -31,7 +31,9 @@ from briefing.gui.icons import app_icon, icon, kind_icon
 from briefing.gui.record_commands import RecordCommands
 from briefing.gui.settings import Settings
 from briefing.gui.store_bridge import StoreBridge
-from briefing.gui.theme import NAVIGATION_STYLE, SEARCH_FIELD_STYLE, app_theme, current_colors
+from briefing.gui.theme import (
+    NAVIGATION_STYLE, SEARCH_FIELD_STYLE, app_theme, current_colors, style_labels,
+)
 from briefing.gui.views.detail_pane import DetailPane
 from briefing.gui.views.lazy_page import LazyPage
 from briefing.gui.views.navigation import Navigation
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 760, 450])
         self.setCentralWidget(self.splitter)
         self._style()
+        style_labels(self.detail)
 
         self.actions.build_menus()
         self.actions.build_toolbar(self.search_field)
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
 
     def _connect_page(self, widget: QWidget) -> None:
         """Route a page's signals: records to the detail pane, menus, status text."""
+        style_labels(widget)
         for name in ("record_selected", "record_activated"):
             signal = getattr(widget, name, None)
             if signal is not None:
@@ -235,6 +239,7 @@ class MainWindow(QMainWindow):
 
     def _status_widgets(self) -> None:
         self.store_label = QLabel(objectName="muted")
+        style_labels(self.store_label)
         self.store_label.setText(f"{self.store.path.name}" + ("  ·  READ-ONLY" if self.readonly else ""))
         self.store_label.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.store_label)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -71,21 +71,21 @@ QLineEdit#globalSearch:focus { border: 1px solid %(highlight)s; }
 """
 
 
-class LabelStyler(QObject):
-    """Labels named ``pageTitle`` (a page's heading) or ``muted`` (secondary text) get
-    their look when Qt polishes them, without a style sheet."""
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Polish and isinstance(obj, QLabel):
-            name = obj.objectName()
-            if name == "muted":
-                obj.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            elif name == "pageTitle":
-                font = QFont(obj.font())
-                font.setPointSizeF(15)
-                font.setWeight(QFont.Weight.DemiBold)
-                obj.setFont(font)
-        return False
+def style_labels(root) -> None:
+    """Give the labels under ``root`` named ``pageTitle`` (a page's heading) or ``muted``
+    (secondary text) their look, without a style sheet.  The main window calls this
+    for every page it shows; a separate window calls it once it is built."""
+    for label in [root, *root.findChildren(QLabel)]:
+        if not isinstance(label, QLabel):
+            continue
+        name = label.objectName()
+        if name == "muted":
+            label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        elif name == "pageTitle":
+            font = QFont(label.font())
+            font.setPointSizeF(15)
+            font.setWeight(QFont.Weight.DemiBold)
+            label.setFont(font)
 
 
 class Theme(QObject):
@@ -98,8 +98,6 @@ class Theme(QObject):
         self.app = app
         self.choice = os.environ.get("BRIEFING_THEME", "") or choice
         app.setStyle("Fusion")
-        self.labels = LabelStyler(self)
-        app.installEventFilter(self.labels)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
         self.apply()
 
