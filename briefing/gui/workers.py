@@ -18,11 +18,12 @@ this: only the last keystroke's results arrive).  Callbacks run on the GUI threa
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,47 @@ class Task(QRunnable):
 _RUNNING: set["Task"] = set()  # tasks in the pool stay referenced until they end
 
 
+class GuiThreadGarbageCollector(QObject):
+    """Python's cycle collector, run on the GUI thread only.
+
+    Left automatic, it runs in whichever thread happens to allocate — often a worker —
+    and if the garbage holds Qt objects (a closed window in a reference cycle) their
+    C++ destructors run there and crash the app.  So automatic collection is switched
+    off and a timer collects the generations, as thresholds say, on the GUI thread
+    (the recipe PyQt applications use)."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 1000):
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self, interval=interval_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    @Slot()
+    def check(self) -> None:
+        gc.disable()  # (someone may have switched it back on)
+        l0, l1, l2 = gc.get_count()
+        if l0 > self.threshold[0]:
+            gc.collect(0)
+            if l1 > self.threshold[1]:
+                gc.collect(1)
+                if l2 > self.threshold[2]:
+                    gc.collect(2)
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Install the :class:`GuiThreadGarbageCollector` (once; again after a re-enable)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    keeper = app.findChild(GuiThreadGarbageCollector)
+    if keeper is None:
+        GuiThreadGarbageCollector(app)
+    else:
+        gc.disable()
+
+
 class Runner(QObject):
     """Starts tasks for one window and delivers their results while it lives.
 
@@ -127,6 +169,7 @@ class Runner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self._tasks: dict[TaskSignals, tuple[Task, dict]] = {}
         self._channels: dict[str, Task] = {}
+        collect_garbage_on_gui_thread()
 
     def start(self, fn: Callable, *args, on_done: Callable | None = None,
               on_error: Callable | None = None, on_progress: Callable | None = None,
@@ -149,21 +192,27 @@ class Runner(QObject):
     def _entry(self):
         return self._tasks.get(self.sender(), (None, {}))
 
+    # Declared slots: Qt then knows the runner is the receiver and drops the
+    # connections when the runner (with its window) is destroyed.
+    @Slot(object)
     def _finished(self, result) -> None:
         task, calls = self._entry()
         if task is not None and not task.is_cancelled and calls.get("done"):
             calls["done"](result)
 
+    @Slot(object)
     def _failed(self, exc) -> None:
         task, calls = self._entry()
         if task is not None and not task.is_cancelled and calls.get("error"):
             calls["error"](exc)
 
+    @Slot(int, int, str)
     def _progress(self, done: int, total: int, text: str) -> None:
         task, calls = self._entry()
         if task is not None and calls.get("progress"):
             calls["progress"](done, total, text)
 
+    @Slot()
     def _ended(self) -> None:
         task, calls = self._tasks.pop(self.sender(), (None, {}))
         if task is None:

@@ -8,6 +8,7 @@
   ``configfile``), so window geometry behaves as on a desktop.
 """
 
+import gc
 import json
 import os
 import tempfile
@@ -31,4 +32,15 @@ import sys  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import pytest  # noqa: E402
 import shell_support  # noqa: E402,F401
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_here():
+    """A GUI test's workers run with Python's cycle collector off (see
+    briefing/gui/workers.py); afterwards its garbage is collected on this thread and
+    automatic collection is back on for whatever runs next."""
+    yield
+    gc.collect()
+    gc.enable()
