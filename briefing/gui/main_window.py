@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMainWindow, QSizePolicy, QSplitter, QStackedWidget, QWidget,
+    QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget,
 )
 
 from briefing import __version__
@@ -31,13 +31,12 @@ from briefing.gui.icons import app_icon, icon, kind_icon
 from briefing.gui.record_commands import RecordCommands
 from briefing.gui.settings import Settings
 from briefing.gui.store_bridge import StoreBridge
-from briefing.gui.theme import (
-    NAVIGATION_STYLE, SEARCH_FIELD_STYLE, app_theme, current_colors, style_labels,
-)
+from briefing.gui.theme import NAVIGATION_STYLE, app_theme, current_colors, style_labels
 from briefing.gui.views.detail_pane import DetailPane
 from briefing.gui.views.lazy_page import LazyPage
 from briefing.gui.views.navigation import Navigation
 from briefing.gui.views.record_table_view import RecordTablePage
+from briefing.gui.views.search_field import GlobalSearchField
 from briefing.gui.views.search_panel import SearchPanel
 from briefing.gui.views.timeline_page import TimelinePage
 from briefing.gui.workers import Runner
@@ -67,17 +66,7 @@ class MainWindow(QMainWindow):
         self._new_briefing: Callable[[], None] | None = None
         self.open_store_handler: Callable[[str], None] | None = None  # set by the app
 
-        self.search_field = QLineEdit(objectName="globalSearch")
-        self.search_field.setPlaceholderText("Search statements, visits, people… (Ctrl+K)")
-        self.search_field.setClearButtonEnabled(True)
-        self._search_icon = self.search_field.addAction(
-            icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_field.setMinimumWidth(200)
-        self.search_field.setMaximumWidth(560)
-        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.search_field.setToolTip("Search everything, in any script (Ctrl+K, Ctrl+F). "
-                                     "Down arrow: go to the results")
-        self.search_field.setAccessibleName("Search")
+        self.search_field = GlobalSearchField()
 
         self.navigation = Navigation()
         self.stack = QStackedWidget()
@@ -212,7 +201,7 @@ class MainWindow(QMainWindow):
             lambda index: self.show_page(self.navigation.current_key(), focus=True))
         self.search_field.textChanged.connect(self._search_typed)
         self.search_field.returnPressed.connect(self._search_enter)
-        self.search_field.installEventFilter(self)
+        self.search_field.down_pressed.connect(self._search_down)
         self.detail.link_activated.connect(self._link)
         self.bridge.changed.connect(self._store_changed)
         self.commands.saved.connect(lambda kind, rid: self.show_record(kind, rid))
@@ -351,16 +340,9 @@ class MainWindow(QMainWindow):
         self.search.run_now()
         QTimer.singleShot(0, self.search.focus_results)
 
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.search_field and event.type() == event.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Down:
-                self.show_page("search")
-                self.search.focus_results()
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.search_field.text():
-                self.search_field.clear()
-                return True
-        return super().eventFilter(obj, event)
+    def _search_down(self) -> None:
+        self.show_page("search")
+        self.search.focus_results()
 
     def _link(self, target: str) -> None:
         scheme, _, rest = target.partition(":")
@@ -395,16 +377,14 @@ class MainWindow(QMainWindow):
             self.on_theme_changed()
 
     def _style(self) -> None:
-        colors = current_colors()
-        self.navigation.setStyleSheet(NAVIGATION_STYLE % colors)
-        self.search_field.setStyleSheet(SEARCH_FIELD_STYLE % colors)
+        self.navigation.setStyleSheet(NAVIGATION_STYLE % current_colors())
+        self.search_field.on_theme_changed()
 
     def on_theme_changed(self, _dark: bool = False) -> None:
         self._style()
         self.actions.refresh_icons()
         for key, name in self._page_icons.items():
             self.navigation.set_icon(key, self._icon(name))
-        self._search_icon.setIcon(icon("search"))
         for page in self.pages.values():
             if hasattr(page, "on_theme_changed"):
                 page.on_theme_changed()
