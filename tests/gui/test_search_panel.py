@@ -84,6 +84,16 @@ def test_selecting_a_result_fills_the_detail_pane_with_sources_and_links(qtbot, 
     assert "record:person/" in html  # speaker → person
 
 
+def test_clicking_a_result_with_the_mouse_fills_the_detail_pane(qtbot, window):
+    rows = search_for(qtbot, window, "Tokaev trade")
+    view = window.search.results
+    row = next(i for i, r in enumerate(rows) if r.kind == Kind.STATEMENT)
+    rect = view.visualRect(window.search.model.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.detail.current == (Kind.STATEMENT, rows[row].id)
+    assert "Kassym-Jomart Tokayev" in window.detail.text()
+
+
 def test_down_arrow_and_enter_reach_the_results_by_keyboard(qtbot, window):
     search_for(qtbot, window, "Aliyev")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)

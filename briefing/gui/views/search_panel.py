@@ -66,7 +66,12 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setSpacing(0)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        # a mouse click makes a row current first and selects it after; the keyboard does
+        # both at once: follow both signals, emit once per record
         self.results.selectionModel().currentChanged.connect(self._current_changed)
+        self.results.selectionModel().selectionChanged.connect(
+            lambda *_: self._current_changed(self.results.currentIndex(), None))
+        self._emitted = None
         self.results.activated.connect(self._activated)
         self.model.more_requested.connect(self._fetch_more)
 
@@ -153,7 +158,12 @@ class SearchPanel(QWidget):
     # --- output ---------------------------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
         if current.isValid() and self.results.selectionModel().isSelected(current):
-            self.record_selected.emit(current.data(KIND_ROLE), current.data(ID_ROLE))
+            record = (current.data(KIND_ROLE), current.data(ID_ROLE))
+            if record != self._emitted:
+                self._emitted = record
+                self.record_selected.emit(*record)
+        else:
+            self._emitted = None
 
     def _activated(self, index) -> None:
         if index.isValid():
