@@ -14,9 +14,6 @@ store — the same service ``briefing import`` calls.  Target: ≤ 20 s for 100 
 name resolution against stored aliases is part of the measurement.
 ``--profile`` runs the import under pyinstrument (``pip install pyinstrument``) and
 writes an HTML and a text report beside the CSV.
-``--try-bulk-loader`` is an experiment: inside this process only, ``Store.add_many``
-(which the importer's writing pass calls) goes through ``briefing.store.bulk.BulkLoader``
-— to measure what that change to the importer would gain.
 """
 
 from __future__ import annotations
@@ -116,25 +113,6 @@ def write_csvs(folder: Path, rows: int, speakers: int, seed: int, aliases: bool)
     return statements_csv, people_csv
 
 
-def route_add_many_through_bulk_loader() -> None:
-    """The ``--try-bulk-loader`` experiment (this process only)."""
-    from briefing.store.bulk import BulkLoader
-
-    class Loader(BulkLoader):
-        def _analyze(self, kinds):  # once per add_many call would cost more than it saves
-            pass
-
-    def add_many(self, records, *, keep_timestamps=False, notify=True):
-        with Loader(self) as bulk:
-            for rec in records:
-                if not keep_timestamps:
-                    rec.created_at = rec.updated_at = ""
-                bulk.add(rec)
-        return [r.id for r in records]
-
-    Store.add_many = add_many
-
-
 def timed_import(store: Store, path: Path, profile_to: Path | None = None) -> dict:
     marks: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -173,11 +151,7 @@ def main(argv=None) -> int:
                    help="import people.csv (with aliases) first; statements then use aliases")
     p.add_argument("--profile", action="store_true", help="profile the import with pyinstrument")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p.add_argument("--try-bulk-loader", action="store_true",
-                   help="experiment: route the importer's Store.add_many through BulkLoader")
     a = p.parse_args(argv)
-    if a.try_bulk_loader:
-        route_add_many_through_bulk_loader()
 
     t = time.perf_counter()
     statements_csv, people_csv = write_csvs(a.out, a.rows, a.speakers, a.seed, a.with_people)
@@ -187,8 +161,7 @@ def main(argv=None) -> int:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     store = Store.open(db)
-    figures = {"rows": a.rows, "speakers": a.speakers, "with_people": a.with_people,
-               "try_bulk_loader": a.try_bulk_loader}
+    figures = {"rows": a.rows, "speakers": a.speakers, "with_people": a.with_people}
     try:
         if a.with_people:
             r = timed_import(store, people_csv)

@@ -12,7 +12,7 @@ class LookupsMixin:
     def find_statement(self, speaker_id: int | None, date_iso: str | None, text: str) -> int | None:
         """A live statement by this speaker with the same text (folded), on the same date
         (or with no date)."""
-        key = fold_key(text)
+        key = None  # folded only when there is something to compare with
         # each query keeps to the (speaker_id, date) index: an OR across dates would
         # read every statement of a speaker who has thousands
         queries = [("SELECT id, text FROM statements WHERE speaker_id IS ? AND date IS NULL "
@@ -25,6 +25,7 @@ class LookupsMixin:
                                "date = ? AND +deleted_at IS NULL", (speaker_id, date_iso)))
         for sql, args in queries:
             for rid, existing in self.conn.execute(sql, args):
+                key = fold_key(text) if key is None else key
                 if fold_key(existing) == key:
                     return rid
         return None
