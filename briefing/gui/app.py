@@ -9,7 +9,6 @@ opens another store in a new window and closes the old one.
 
 from __future__ import annotations
 
-import briefing.gui.pyside_fix  # noqa: F401  (first: guards against a PySide6 6.12 crash)
 import argparse
 import os
 import sys

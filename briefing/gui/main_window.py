@@ -10,7 +10,6 @@ the window through :meth:`replace_page`, :meth:`add_file_action`,
 
 from __future__ import annotations
 
-import briefing.gui.pyside_fix  # noqa: F401  (first: guards against a PySide6 6.12 crash)
 import importlib
 import logging
 from collections.abc import Callable

@@ -25,6 +25,10 @@ APPLICATION_ID = 0x42524946  # "BRIF": marks a file as a Briefing store
 BUSY_TIMEOUT_MS = 4000
 
 
+def locked(path: Path) -> StoreLockedError:
+    return StoreLockedError(f"{path} is locked by another program; close it there and try again")
+
+
 def _uri(path: Path, **params: str) -> str:
     query = "&".join(f"{k}={v}" for k, v in params.items())
     quoted = str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
@@ -102,9 +106,7 @@ def inspect_existing(path: Path) -> dict:
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
-            raise StoreLockedError(
-                f"{path} is locked by another program; close it there and try again"
-            ) from None
+            raise locked(path) from None
         if "unable to open" in msg and not writable:
             raise StoreOpenError(f"{path} cannot be opened read-only: {msg}") from None
         raise StoreCorruptError(f"{path} is damaged and cannot be read ({msg})") from None
@@ -166,9 +168,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
-            raise StoreLockedError(
-                f"{path} is locked by another program; close it there and try again"
-            ) from None
+            raise locked(path) from None
         raise StoreOpenError(f"{path} cannot be opened: {msg}") from None
     except sqlite3.DatabaseError as exc:
         raise StoreCorruptError(f"{path} is damaged and cannot be read ({exc})") from None

@@ -71,9 +71,7 @@ class StoreBase:
             except sqlite3.OperationalError as exc:
                 conn.close()
                 if "locked" in str(exc) or "busy" in str(exc):
-                    raise StoreLockedError(
-                        f"{path} is locked by another program; close it there and try again"
-                    ) from None
+                    raise connection.locked(path) from None
                 raise StoreError(f"{path} cannot be prepared: {exc}") from None
             except Exception:
                 conn.close()

@@ -98,17 +98,20 @@ def read_parties(conn: sqlite3.Connection, agreement_id: int) -> list[Party]:
         "WHERE ap.agreement_id = ? ORDER BY ap.position",
         (agreement_id,),
     ).fetchall()
-    out = []
-    for r in rows:
-        kind = r["party_kind"]
-        if kind == "country":
-            ref, name = r["country"], r["country_name"] or r["country"]
-        elif kind == "organisation":
-            ref, name = r["organisation_id"], r["org_name"] or ""
-        else:
-            ref, name = r["person_id"], r["person_name"] or ""
-        out.append(Party(party_kind=kind, ref=ref, role=r["role"], name=name))
-    return out
+    return [party_from_row(r) for r in rows]
+
+
+def party_from_row(r) -> Party:
+    """A :class:`Party` from a row of ``agreement_parties`` joined with the names
+    (``country_name``, ``org_name``, ``person_name``)."""
+    kind = r["party_kind"]
+    if kind == "country":
+        ref, name = r["country"], r["country_name"] or r["country"]
+    elif kind == "organisation":
+        ref, name = r["organisation_id"], r["org_name"] or ""
+    else:
+        ref, name = r["person_id"], r["person_name"] or ""
+    return Party(party_kind=kind, ref=ref, role=r["role"], name=name)
 
 
 # --- topics ----------------------------------------------------------------------------

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from briefing.domain import Agreement, Kind, Office, Organisation, Party, Person, Record, Stance, Statement, Visit
+from briefing.domain import Agreement, Kind, Office, Organisation, Person, Record, Stance, Statement, Visit
 from briefing.store.specs import SPECS, from_row
+from briefing.store.links import party_from_row
 
 
 def _in(ids) -> str:
@@ -115,11 +116,4 @@ def _parties(c, recs: dict[int, Agreement]) -> None:
         "ORDER BY ap.agreement_id, ap.position",
         ids,
     ):
-        kind = r["party_kind"]
-        if kind == "country":
-            ref, name = r["country"], r["country_name"] or r["country"]
-        elif kind == "organisation":
-            ref, name = r["organisation_id"], r["org_name"] or ""
-        else:
-            ref, name = r["person_id"], r["person_name"] or ""
-        recs[r["agreement_id"]].parties.append(Party(party_kind=kind, ref=ref, role=r["role"], name=name))
+        recs[r["agreement_id"]].parties.append(party_from_row(r))

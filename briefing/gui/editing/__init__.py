@@ -6,7 +6,6 @@ import/export with progress and a report.
     ImportExportController(store, parent)       import_files / export_data
 """
 
-import briefing.gui.pyside_fix  # noqa: F401  (before any Qt call: PySide6 6.12 on Python 3.11)
 from briefing.gui.editing.controller import EditController
 from briefing.gui.editing.import_export import ImportExportController
 from briefing.gui.editing.trash_view import TrashView

@@ -17,7 +17,6 @@ How a table gets its rows, by size:
 
 from __future__ import annotations
 
-import briefing.gui.pyside_fix  # noqa: F401  (first: guards against a PySide6 6.12 crash)
 from array import array
 from collections import OrderedDict
 
