@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout,
@@ -18,37 +18,25 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.editing.fields import error_colour
+from briefing.gui.models.row_list import RowListModel
 from briefing.services.importing import ImportReport, RowError, rejects_path_for
 
 SKIP_INVALID = "skip_invalid"
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RowListModel):
     """Bad rows: file, line, column, reason (sortable through a proxy)."""
 
     HEADERS = ("File", "Line", "Column", "Problem")
 
     def __init__(self, errors: list[RowError], parent=None):
-        super().__init__(parent)
-        self.errors = list(errors)
+        super().__init__(errors, parent)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.errors)
+    @property
+    def errors(self) -> list[RowError]:
+        return self.rows
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.errors):
-            return None
-        e = self.errors[index.row()]
-        col = index.column()
+    def cell(self, e: RowError, col: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
             return (Path(e.file).name, str(e.line) if e.line else "", e.column, e.reason)[col]
         if role == Qt.ItemDataRole.UserRole:  # sort key

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QDateTime, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal,
+    QDateTime, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import Change, Kind
 from briefing.gui.editing import messages
 from briefing.gui.editing.controller import EditController
+from briefing.gui.models.row_list import RowListModel
 from briefing.store import StoreError, TrashEntry
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,39 +39,24 @@ def local_time(stamp: str) -> str:
     return when.toLocalTime().toString("d MMM yyyy HH:mm")
 
 
-class TrashModel(QAbstractTableModel):
+class TrashModel(RowListModel):
     """The store's trash, most recently deleted first (a small in-memory list)."""
 
     HEADERS = ("Kind", "Title", "Deleted")
 
     def __init__(self, store, parent=None):
-        super().__init__(parent)
+        super().__init__([], parent)
         self.store = store
-        self.entries: list[TrashEntry] = []
         self.reload()
 
+    @property
+    def entries(self) -> list[TrashEntry]:
+        return self.rows
+
     def reload(self) -> None:
-        self.beginResetModel()
-        self.entries = self.store.trashed()
-        self.endResetModel()
+        self.set_rows(self.store.trashed())
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        e = self.entries[index.row()]
-        col = index.column()
+    def cell(self, e: TrashEntry, col: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return e.kind.label
