@@ -402,3 +402,15 @@ def test_saving_an_unchanged_form_writes_nothing(demo_store, edits, stack):
         assert dialog.save() is True
         assert demo_store.get(kind, rec.id).updated_at == rec.updated_at, kind
     assert stack.count() == 0
+
+
+def test_country_field_completes_a_name_in_any_script(qtbot):
+    from briefing.countries import country_index
+    from briefing.gui.editing.widgets import CountryPicker
+
+    picker = CountryPicker(country_index())
+    qtbot.addWidget(picker)
+    completer = picker.edit.completer()
+    completer.setCompletionPrefix("Србиј")
+    assert completer.currentCompletion() == "Србија"  # what the field gets
+    assert completer.completionModel().index(0, 0).data().startswith("Србија — Serbia (RS)")

@@ -1,54 +1,41 @@
 """The briefings list: every briefing, most recently edited first, with New, Open,
-Duplicate and Delete (to the trash).  A small set, so a plain table model."""
+Duplicate and Delete (to the trash).  A small set: an in-memory row list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
 
+from briefing.gui.models.row_list import RowListModel
 from briefing.services import composer
 
 COLUMNS = ("Title", "Counterpart", "Date", "Place", "Items", "Status", "Marking")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class BriefingsModel(QAbstractTableModel):
+class BriefingsModel(RowListModel):
+    HEADERS = COLUMNS
+
     def __init__(self, store, parent=None):
-        super().__init__(parent)
+        super().__init__([], parent)
         self.store = store
-        self.rows = []
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = composer.briefings(self.store)
-        self.endResetModel()
+        self.set_rows(composer.briefings(self.store))
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
+    def cell(self, r, column: int, role):
         if role == ID_ROLE:
             return r.id
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        who = ", ".join(x for x in (r.counterpart_name,
-                                    self.store.country_name(r.counterpart_country)) if x)
-        return (r.title, who, r.date.display() if r.date else "", r.place,
-                f"{r.included} of {r.items}", r.status, r.classification)[index.column()]
+        if column == 1:
+            return ", ".join(x for x in (r.counterpart_name,
+                                         self.store.country_name(r.counterpart_country)) if x)
+        return (r.title, "", r.date.display() if r.date else "", r.place,
+                f"{r.included} of {r.items}", r.status, r.classification)[column]
 
 
 class BriefingsList(QWidget):

@@ -11,12 +11,13 @@ Person, organisation and record pickers are in :mod:`.pickers`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QCompleter, QLineEdit, QWidget
 
 from briefing.countries import CountryIndex, UnknownCountry
 from briefing.dates import DateError, PartialDate
 from briefing.gui.editing.fields import Field, FieldError
+from briefing.gui.models.row_list import RowListModel
 
 
 class PartialDateEdit(Field):
@@ -83,26 +84,14 @@ class PartialDateEdit(Field):
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 1  # the text matched and inserted
 
 
-class CompletionModel(QAbstractListModel):
+class CompletionModel(RowListModel):
     """Completions as (text to insert, text to show) pairs: the popup shows
     ``Србија — Serbia (RS)``, the field gets ``Србија``."""
 
-    def __init__(self, rows: list[tuple[str, str]] | None = None, parent=None):
-        super().__init__(parent)
-        self.rows = list(rows or [])
+    HEADERS = ("Completion",)
 
-    def set_rows(self, rows: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        text, shown = self.rows[index.row()]
+    def cell(self, row: tuple[str, str], column: int, role):
+        text, shown = row
         if role == Qt.ItemDataRole.DisplayRole:
             return shown
         if role in (COMPLETION_ROLE, Qt.ItemDataRole.EditRole):
