@@ -82,10 +82,6 @@ class Query:
         return [c for c in self.clauses if not c.negated]
 
     @property
-    def negative(self) -> list[Clause]:
-        return [c for c in self.clauses if c.negated]
-
-    @property
     def empty(self) -> bool:
         """Nothing to look for (only exclusions count as nothing)."""
         return not self.positive

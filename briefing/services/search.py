@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from briefing.dates import DateError, PartialDate
 from briefing.domain import Kind, Record
 from briefing.services import search_match
-from briefing.services.query import Query, parse
+from briefing.services.query import parse
 from briefing.services.search_expand import facet_token, plan
 from briefing.services.search_results import show
 from briefing.services.snippets import SNIPPET_CHARS, Highlighter, Marked, snippet
@@ -238,8 +238,3 @@ def expression(store, text, filters: SearchFilters | None = None) -> str | None:
     if query.empty and not filters.narrows:
         return None
     return search_match.build(plan(store, query).parts, filters.facet_groups(kinds=query.empty))
-
-
-def parse_query(text) -> Query:
-    """The parsed query (for a GUI that wants to show how a query was read)."""
-    return parse(text)

@@ -378,22 +378,6 @@ def sources_of(store, kind: Kind | str, ids: Iterable[int]) -> dict[int, list[in
     return out
 
 
-def topic_ids_named(store, folded_names: Iterable[str]) -> dict[str, int]:
-    """Ids of existing topics by folded name (``fold_key`` form)."""
-    names = sorted({n for n in folded_names if n})
-    if not names:
-        return {}
-    out: dict[str, int] = {}
-    for start in range(0, len(names), _CHUNK):
-        chunk = names[start:start + _CHUNK]
-        for r in store.conn.execute(
-            f"SELECT folded, min(id) FROM topics WHERE folded IN ({_marks(chunk)}) GROUP BY folded",
-            chunk,
-        ):
-            out[r[0]] = r[1]
-    return out
-
-
 def all_topics(store) -> list[tuple[int, str, str]]:
     """Every topic as ``(id, name, folded)``."""
     return [tuple(r) for r in store.conn.execute("SELECT id, name, folded FROM topics ORDER BY id")]

@@ -110,7 +110,6 @@ class Ranking:
                         people[pid] = v
             s.order = (v.start.sort_key() if v.start else (0, 0, 0), v.id)
         self.cap(Kind.VISIT, DRAFT_VISITS, key=lambda s: tuple(-x for x in s.order[0]))
-        self._between_visits = set(between_ids)
         self._visit_people = people
         return between_ids
 

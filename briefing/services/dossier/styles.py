@@ -23,7 +23,6 @@ MUTED = colors.HexColor("#5f6b7a")
 RULE = colors.HexColor("#b8c2cc")
 SHADE = colors.HexColor("#eef2f6")
 NOTE_BG = colors.HexColor("#f7f3e3")
-NOTE_RULE = colors.HexColor("#c9a227")
 WARN = colors.HexColor("#a34a00")
 OURS = colors.HexColor("#1f3a5f")  # visits by our country (timeline)
 THEIRS = colors.HexColor("#b5651d")  # visits to our country
