@@ -31,6 +31,7 @@ from briefing.services.search_expand import facet_token, plan
 from briefing.services.search_results import show
 from briefing.services.snippets import SNIPPET_CHARS, Highlighter, Marked, snippet
 from briefing.store import search_queries, search_rows
+from briefing.store.search_index import facet
 
 __all__ = ["search", "resolve_filters", "SearchFilters", "SearchHit", "SearchPage",
            "FilterError", "PAGE_SIZE", "Marked"]
@@ -65,7 +66,7 @@ class SearchFilters:
             [facet_token("person", i) for i in self.person_ids],
             [facet_token("organisation", i) for i in self.organisation_ids],
             [facet_token("country", c) for c in self.countries],
-            [f"xt{int(i)}" for i in self.topic_ids],
+            [facet("t", int(i)) for i in self.topic_ids],
         ]
         return [g for g in groups if g]
 
@@ -76,7 +77,7 @@ class SearchFilters:
 
 
 def facet_token_kind(kind: Kind) -> str:
-    return f"xk{Kind(kind).value}"
+    return facet("k", Kind(kind).value)
 
 
 @dataclass(frozen=True)

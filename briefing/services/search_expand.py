@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from briefing.services.query import Clause, Query, Term
 from briefing.services.search_match import Part
 from briefing.store import search_queries
+from briefing.store.search_index import facet
 
 MOST_NAMED = 10  # a name word shared by more people than this (a first name) is not widened
 LONGEST_NAME = 6  # words in the longest run checked against whole names
@@ -24,7 +25,7 @@ _FACET_PREFIX = {"person": "p", "organisation": "o", "country": "c"}
 
 
 def facet_token(entity_kind: str, entity_id) -> str:
-    return f"x{_FACET_PREFIX[entity_kind]}{str(entity_id).lower()}"
+    return facet(_FACET_PREFIX[entity_kind], entity_id)
 
 
 @dataclass

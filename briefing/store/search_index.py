@@ -142,10 +142,10 @@ _QUERIES: dict[Kind, str] = {
 
 
 def _facets(kind: Kind, raw: str | None, topics: list[tuple[int, str]]) -> str:
-    # 'p' or 'c' alone means the value was empty; 'x' + part = facet(part[0], part[1:])
-    tokens = [f"xk{kind.value}"]
-    tokens += ["x" + part.lower() for part in (raw or "").split() if len(part) > 1]
-    tokens += [f"xt{tid}" for tid, _ in topics]
+    # 'p' or 'c' alone means the value was empty
+    tokens = [facet("k", kind.value)]
+    tokens += [facet(part[0], part[1:]) for part in (raw or "").split() if len(part) > 1]
+    tokens += [facet("t", tid) for tid, _ in topics]
     return " ".join(dict.fromkeys(tokens))
 
 
