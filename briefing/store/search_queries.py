@@ -198,15 +198,23 @@ def named_exactly(store, keys: Iterable[str], most: int) -> dict[str, list[tuple
 
 
 def alias_words(store, entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
-    """The folded names (``fold_key``) of each ``(entity_kind, entity_id)``."""
+    """The folded names (``fold_key``) of each ``(entity_kind, entity_id)``: one query
+    per entity kind."""
     out: dict[tuple[str, str], list[str]] = {}
-    for entity_kind, entity_id in dict.fromkeys(entities):
-        out[(entity_kind, entity_id)] = [
-            r[0] for r in store.conn.execute(
-                "SELECT folded FROM aliases WHERE entity_kind = ? AND entity_id = ?",
-                (entity_kind, str(entity_id)),
-            )
-        ]
+    by_kind: dict[str, dict[str, tuple[str, str]]] = {}
+    for entity in dict.fromkeys(entities):
+        out[entity] = []
+        by_kind.setdefault(entity[0], {})[str(entity[1])] = entity
+    for entity_kind, keys in by_kind.items():
+        ids = list(keys)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for entity_id, folded in store.conn.execute(
+                f"SELECT entity_id, folded FROM aliases WHERE entity_kind = ? "
+                f"AND entity_id IN ({','.join('?' * len(chunk))})",
+                (entity_kind, *chunk),
+            ):
+                out[keys[entity_id]].append(folded)
     return out
 
 
