@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from briefing.domain import Kind, Section
 from briefing.gui.composer import ComposerPage
 from briefing.gui.composer.tree_model import ITEM_ID_ROLE
+from briefing.services import composer
 from briefing.store import Store
 
 TITLE = "Meeting with President Tokayev"
@@ -360,3 +361,22 @@ def test_choices_survive_closing_and_reopening_the_app(qtbot, path):
     assert again.editor.model.data(note.siblingAtColumn(1)) == "Open with this"
     again.editor.close_briefing()
     store2.close()
+
+
+def test_edits_made_elsewhere_are_polled_for_only_on_screen(qtbot, path):
+    store, page = open_page(qtbot, path)
+    page.exec_dialog = creating()
+    bid = page.new_briefing()
+    poll = page.editor._poll
+    assert not poll.isActive()  # the page was never shown: nothing to poll for
+    page.show()
+    qtbot.waitExposed(page)
+    assert poll.isActive()
+    page.hide()
+    assert not poll.isActive()
+    with Store.open(path) as other:  # another program adds a point while it is hidden
+        composer.add_text(other, bid, "Raised from the command line")
+    page.show()  # noticed as soon as the briefing is on screen again
+    assert any("Raised from the command line" in t for t in labels(page, Section.TALKING_POINTS))
+    page.editor.close_briefing()
+    store.close()

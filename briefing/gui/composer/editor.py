@@ -3,8 +3,11 @@ to reorder within and across sections), the details form, the talking-points edi
 and the editor for the selected item — every edit saved at once, undo/redo in the
 window, "Refresh suggestions" that never undoes the user's choices.
 
-Edits made elsewhere (another window or program on the same store) are noticed by a
-short poll of the briefing's signature and shown without losing what is being typed.
+Edits made in this window reach the editor through the window's change notices
+(:meth:`ComposerEditor.on_store_changed`); edits made elsewhere (another window or
+program on the same store) are noticed by a short poll of the briefing's signature
+while the editor is on screen, and once when it comes back.  Either way they are
+shown without losing what is being typed.
 """
 
 from __future__ import annotations
@@ -165,7 +168,8 @@ class ComposerEditor(QWidget):
         session.problem.connect(self.message.emit)
         session.closed.connect(self._gone)
         self._reload_views()
-        self._poll.start()
+        if self.isVisible():
+            self._poll.start()
         self._update_enabled()
         self.opened.emit(briefing_id)
         return True
@@ -178,6 +182,16 @@ class ComposerEditor(QWidget):
             self.split.setOrientation(want)
             share = 0.64 if narrow else 0.58  # proportions: the splitter scales them
             self.split.setSizes([int(10000 * share), int(10000 * (1 - share))])
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self.session is not None:
+            self._poll.start()
+            self.check_elsewhere()  # what other programs did while it was hidden
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().hideEvent(event)
+        self._poll.stop()
 
     def close_briefing(self) -> None:
         self.item_editor.save()

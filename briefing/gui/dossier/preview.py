@@ -8,8 +8,9 @@ re-rendered after every edit.
 Rendering runs in a worker (:mod:`.rendering`: one ReportLab layout at a time in the
 process), debounced: edits reset a short timer, and a render still running when a
 newer one starts is cancelled.  Edits made anywhere (this window, another window,
-the command line) are noticed by polling the briefing's signature while the pane is
-visible; a hidden pane renders only when it is shown.  The page being read is kept
+the command line) arrive through the composer, which reloads the briefing when it
+changes (its tree's reset calls :meth:`schedule`); a hidden pane renders only when it
+is shown, and only if the briefing's signature moved.  The page being read is kept
 across re-renders.
 """
 
@@ -34,7 +35,6 @@ class DossierPreview(QWidget):
     export_requested = Signal()  # the pane's "Export PDF…" button
 
     DEBOUNCE_MS = 500
-    POLL_MS = 1000
 
     def __init__(self, store, parent: QWidget | None = None, *, runner: Runner | None = None):
         super().__init__(parent)
@@ -75,8 +75,6 @@ class DossierPreview(QWidget):
 
         self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._debounce.timeout.connect(self._render)
-        self._poll = QTimer(self, interval=self.POLL_MS)
-        self._poll.timeout.connect(self.check_changed)
         self.document.statusChanged.connect(self._document_status)
 
     # --- what to show ---------------------------------------------------------------------
@@ -90,15 +88,12 @@ class DossierPreview(QWidget):
         self.runner.cancel(CHANNEL)
         self._debounce.stop()
         if briefing_id is None:
-            self._poll.stop()
             self.document.close()
             self.last = None
             self.status.setText("No briefing open")
             return
         self.status.setText("Preparing the preview…")
         self.schedule(now=True)
-        if self.isVisible():
-            self._poll.start()
 
     def schedule(self, now: bool = False) -> None:
         """Render again after the debounce delay (at once with ``now``), if visible."""
@@ -108,7 +103,7 @@ class DossierPreview(QWidget):
         self._debounce.start(0 if now else self.DEBOUNCE_MS)
 
     def check_changed(self) -> None:
-        """Poll: has the briefing changed since the preview was rendered?"""
+        """Has the briefing changed since the preview was rendered?  (When shown.)"""
         if self.briefing_id is None:
             return
         sig = composer.signature(self.store, self.briefing_id)
@@ -120,12 +115,7 @@ class DossierPreview(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().showEvent(event)
         if self.briefing_id is not None:
-            self._poll.start()
             self.check_changed()
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt name
-        super().hideEvent(event)
-        self._poll.stop()
 
     # --- rendering ----------------------------------------------------------------------
     @property
