@@ -29,7 +29,7 @@ from briefing.gui.errors import show_message
 from briefing.gui.icons import app_icon, icon, kind_icon
 from briefing.gui.record_commands import RecordCommands
 from briefing.gui.settings import Settings
-from briefing.gui.store_bridge import StoreBridge
+from briefing.gui.store_bridge import EVERYTHING, StoreBridge
 from briefing.gui.theme import NAVIGATION_STYLE, app_theme, current_colors, style_labels
 from briefing.gui.views.detail_pane import DetailPane
 from briefing.gui.views.lazy_page import LazyPage
@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 EXTENSIONS = ["briefing.gui.composer", "briefing.gui.dossier", "briefing.gui.capture"]  # each may define install(window)
 TABLE_KINDS = [Kind.STATEMENT, Kind.VISIT, Kind.AGREEMENT, Kind.PERSON, Kind.ORGANISATION,
                Kind.SOURCE, Kind.FIGURE, Kind.STANCE]
+COUNTED_KINDS = [*TABLE_KINDS, Kind.BRIEFING]  # a count beside each in the navigation
 
 
 class MainWindow(QMainWindow):
@@ -237,10 +238,15 @@ class MainWindow(QMainWindow):
         suffix = " (read-only)" if self.readonly else ""
         self.setWindowTitle(f"{self.store.path.name}{suffix} — Briefing")
 
-    def _update_counts(self) -> None:
-        for kind in [*TABLE_KINDS, Kind.BRIEFING]:
-            n = tables.count_rows(self.store, tables.TableQuery(kind))
-            self.navigation.set_count(kind.plural, n)
+    def _update_counts(self, change: Change | None = None) -> None:
+        """The navigation's counts: all of them, or those ``change`` can alter (records
+        added, trashed, restored, purged or imported — not an edit, a setting or a
+        briefing's items, which the composer writes as you type)."""
+        for kind in COUNTED_KINDS:
+            if change is None or change.kind == EVERYTHING or (
+                    change.kind == kind.value and change.action != "update"):
+                n = tables.count_rows(self.store, tables.TableQuery(kind))
+                self.navigation.set_count(kind.plural, n)
 
     # --- pages and records ---------------------------------------------------------------------------
     def show_page(self, key: str, focus: bool = False) -> None:
@@ -365,7 +371,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "on_store_changed"):
                 page.on_store_changed(change)
         self.detail.on_store_changed(change)
-        self._update_counts()
+        self._update_counts(change)
 
     def _set_theme(self, key: str) -> None:
         self.settings.theme = key

@@ -52,6 +52,21 @@ def test_navigation_lists_every_page_with_counts(window, demo_store):
     assert counts["Statements"] == demo_store.count(Kind.STATEMENT)
 
 
+def test_navigation_counts_follow_deletes_and_restores(qtbot, window, demo_store):
+    from briefing.gui.views.navigation import COUNT_ROLE
+
+    def shown() -> int:
+        model = window.navigation.model()
+        return next(model.index(r, 0).data(COUNT_ROLE) for r in range(model.rowCount())
+                    if model.index(r, 0).data(Qt.ItemDataRole.DisplayRole) == "Statements")
+
+    before = shown()
+    demo_store.trash(Kind.STATEMENT, [1, 2])
+    qtbot.waitUntil(lambda: shown() == before - 2, timeout=2000)
+    demo_store.restore(Kind.STATEMENT, [1])
+    qtbot.waitUntil(lambda: shown() == before - 1, timeout=2000)
+
+
 def test_standard_shortcuts_are_bound(window):
     a = window.actions
     expect = {a.find: "Ctrl+K", a.new_briefing: "Ctrl+N", a.import_: "Ctrl+I", a.edit: "F2",
