@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
         self.runner = Runner(store, self)
         self.bridge = StoreBridge(store, self)
         self.undo_stack = QUndoStack(self)
-        self.commands = RecordCommands(store, self, self.undo_stack, self.readonly)
+        self.commands = RecordCommands(store, self, self.undo_stack, self.readonly,
+                                       runner=self.runner, bridge=self.bridge)
         self.actions = Actions(self, self.undo_stack)
         self.pages: dict[str, QWidget] = {}
         self._page_icons: dict[str, str] = {}

@@ -33,12 +33,18 @@ class RecordCommands(QObject):
     saved = Signal(str, int)  # a record was added or edited: kind value, id
     status = Signal(str)
 
-    def __init__(self, store, parent: QWidget, undo_stack: QUndoStack, readonly: bool = False):
+    def __init__(self, store, parent: QWidget, undo_stack: QUndoStack, readonly: bool = False,
+                 *, runner=None, bridge=None):
+        """``runner`` and ``bridge``: the window's worker runner and store bridge, so
+        imports run (and are waited for) with the window's other work and the trash
+        hears every change notice, Reload included."""
         super().__init__(parent)
         self.store = store
         self.parent_widget = parent
         self.undo_stack = undo_stack
         self.readonly = readonly
+        self.runner = runner
+        self.bridge = bridge
         self._module = None  # imported on first use (keeps start-up quick)
         self._edit = None
         self._io = None
@@ -66,10 +72,7 @@ class RecordCommands(QObject):
         cls = getattr(self.module, "TrashView", None)
         if cls is None:
             return None
-        try:
-            return cls(self.store, undo_stack=self.undo_stack)
-        except TypeError:
-            return cls(self.store)
+        return cls(self.store, undo_stack=self.undo_stack, bridge=self.bridge)
 
     def edit_controller(self):
         if self._edit is None and self.can_edit:
@@ -82,7 +85,8 @@ class RecordCommands(QObject):
 
     def io_controller(self):
         if self._io is None and self.can_export:
-            self._io = self.module.ImportExportController(self.store, self.parent_widget)
+            self._io = self.module.ImportExportController(
+                self.store, self.parent_widget, runner=self.runner, bridge=self.bridge)
             signal = getattr(self._io, "status", None)
             if signal is not None:
                 signal.connect(self.status)

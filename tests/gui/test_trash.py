@@ -146,3 +146,18 @@ def test_keys_on_the_list_win_over_the_windows_delete_action(demo_store, qtbot, 
     assert view.ask.asked and view.ask.asked[-1][0] == "Delete for good?"
     assert demo_store.find(Kind.FIGURE, 3, include_deleted=True) is None
     assert moved_to_trash == []
+
+
+def test_reload_in_the_window_reads_the_trash_again(qtbot, demo_store, tmp_path):
+    """Records trashed by another program appear after View ▸ Reload (F5)."""
+    from briefing.store import Store
+    from shell_support import make_window
+
+    window = make_window(qtbot, demo_store, tmp_path / "gui.ini")
+    window.show_page("trash")
+    view = window.pages["trash"].widget
+    assert rows(view) == []
+    with Store.open(demo_store.path) as other:
+        other.trash(Kind.STATEMENT, [1])
+    window.actions.refresh.trigger()
+    qtbot.waitUntil(lambda: len(rows(view)) == 1, timeout=2000)
