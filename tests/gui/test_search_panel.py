@@ -119,3 +119,11 @@ def test_a_record_added_later_is_found_on_the_next_search(qtbot, window, demo_st
     with qtbot.waitSignal(window.search.results_shown, timeout=5000) as blocker:
         demo_store.add(Statement(text="Zanzibar is far away", speaker_id=1))
     assert [r.kind for r in blocker.args[0].rows] == [Kind.STATEMENT]
+
+
+def test_a_topic_given_in_an_edit_is_offered_by_the_topic_filter(qtbot, window, demo_store):
+    topics = window.search.filters.topic
+    statement = demo_store.get(Kind.STATEMENT, 1)
+    statement.topics = [*statement.topics, "lithium mining"]
+    demo_store.update(statement)
+    qtbot.waitUntil(lambda: topics.findData("lithium mining") > 0, timeout=2000)

@@ -188,7 +188,9 @@ class SearchPanel(QWidget):
         self.results.viewport().update()
 
     def on_store_changed(self, change: Change) -> None:
-        if change.kind in ("*", "topic") or change.action in ("insert", "import"):
-            self.filters.reload_topics()
+        if change.kind in ("setting", "briefing_item"):
+            return  # not searched (the composer writes items as you type)
+        if change.kind in ("*", "topic") or change.action in ("insert", "update", "import"):
+            self.filters.reload_topics()  # a record added or edited may bring a topic
         if self._request is not None:
             self.timer.start()  # search again: records may have come or gone
