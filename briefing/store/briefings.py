@@ -25,14 +25,22 @@ def _item(row) -> BriefingItem:
 class BriefingsMixin:
     def briefing_items(self, briefing_id: int) -> list[BriefingItem]:
         """All items of a briefing, by section order then position."""
+        return self._items_by_briefing([briefing_id]).get(briefing_id, [])
+
+    def _items_by_briefing(self, briefing_ids: list[int]) -> dict[int, list[BriefingItem]]:
+        """``{briefing id: its items}`` (by section order then position) in one query."""
         order = {s.value: i for i, s in enumerate(Section)}
         rows = self.conn.execute(
-            "SELECT * FROM briefing_items WHERE briefing_id = ? ORDER BY position, id",
-            (briefing_id,),
+            f"SELECT * FROM briefing_items WHERE briefing_id IN ({','.join('?' * len(briefing_ids))}) "
+            "ORDER BY position, id",
+            briefing_ids,
         ).fetchall()
-        items = [_item(r) for r in rows]
-        items.sort(key=lambda it: (order.get(it.section, 99), it.position))
-        return items
+        out: dict[int, list[BriefingItem]] = {}
+        for r in rows:
+            out.setdefault(r["briefing_id"], []).append(_item(r))
+        for items in out.values():
+            items.sort(key=lambda it: (order.get(it.section, 99), it.position))
+        return out
 
     def briefing_item(self, item_id: int) -> BriefingItem:
         row = self.conn.execute("SELECT * FROM briefing_items WHERE id = ?", (item_id,)).fetchone()

@@ -1,14 +1,21 @@
 """Reading and writing what hangs off a record: aliases, offices, agreement parties,
 topics and source links.  Plain functions over a connection, used inside the
-record verbs' transactions."""
+record verbs' transactions.
+
+The readers take many ids at once (at most a few hundred: callers chunk) and return
+``{id: [...]}``, so a page of records costs a few queries, not a few per record."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from briefing.dates import PartialDate
-from briefing.domain import Agreement, Kind, Office, Party, Person, Record
+from briefing.domain import Agreement, Kind, Office, Party, Person
 from briefing.fold import fold_key
+
+
+def _marks(ids) -> str:
+    return ",".join("?" * len(ids))
 
 
 # --- aliases ---------------------------------------------------------------------------
@@ -29,12 +36,18 @@ def write_aliases(conn: sqlite3.Connection, entity_kind: str, entity_id, names: 
     )
 
 
-def read_aliases(conn: sqlite3.Connection, entity_kind: str, entity_id, exclude: str = "") -> list[str]:
-    rows = conn.execute(
-        "SELECT alias FROM aliases WHERE entity_kind = ? AND entity_id = ? ORDER BY alias",
-        (entity_kind, str(entity_id)),
-    )
-    return [r[0] for r in rows if r[0] != exclude]
+def read_aliases(conn: sqlite3.Connection, entity_kind: str, ids: list[int]) -> dict[int, list[str]]:
+    """Every name of each person (or organisation), the record's own name included,
+    sorted."""
+    keys = [str(i) for i in ids]
+    out: dict[int, list[str]] = {}
+    for entity_id, alias in conn.execute(
+        f"SELECT entity_id, alias FROM aliases WHERE entity_kind = ? AND entity_id IN ({_marks(keys)}) "
+        "ORDER BY alias",
+        (entity_kind, *keys),
+    ):
+        out.setdefault(int(entity_id), []).append(alias)
+    return out
 
 
 # --- offices ---------------------------------------------------------------------------
@@ -54,22 +67,21 @@ def write_offices(conn: sqlite3.Connection, person: Person) -> None:
     )
 
 
-def read_offices(conn: sqlite3.Connection, person_id: int) -> list[Office]:
-    rows = conn.execute(
+def read_offices(conn: sqlite3.Connection, person_ids: list[int]) -> dict[int, list[Office]]:
+    out: dict[int, list[Office]] = {}
+    for r in conn.execute(
         'SELECT o.*, org.name AS org_name FROM offices o '
         'LEFT JOIN organisations org ON org.id = o.organisation_id '
-        'WHERE o.person_id = ? ORDER BY o.position',
-        (person_id,),
-    ).fetchall()
-    return [
-        Office(
+        f'WHERE o.person_id IN ({_marks(person_ids)}) ORDER BY o.person_id, o.position',
+        person_ids,
+    ):
+        out.setdefault(r["person_id"], []).append(Office(
             title=r["title"], country=r["country"], organisation_id=r["organisation_id"],
             start=PartialDate.from_store(r["start"], r["start_approx"]),
             end=PartialDate.from_store(r["end"], r["end_approx"]),
             organisation_name=r["org_name"] or "",
-        )
-        for r in rows
-    ]
+        ))
+    return out
 
 
 # --- agreement parties -----------------------------------------------------------------
@@ -88,17 +100,19 @@ def write_parties(conn: sqlite3.Connection, agreement: Agreement) -> None:
     )
 
 
-def read_parties(conn: sqlite3.Connection, agreement_id: int) -> list[Party]:
-    rows = conn.execute(
+def read_parties(conn: sqlite3.Connection, agreement_ids: list[int]) -> dict[int, list[Party]]:
+    out: dict[int, list[Party]] = {}
+    for r in conn.execute(
         "SELECT ap.*, c.name AS country_name, o.name AS org_name, p.name AS person_name "
         "FROM agreement_parties ap "
         "LEFT JOIN countries c ON c.code = ap.country "
         "LEFT JOIN organisations o ON o.id = ap.organisation_id "
         "LEFT JOIN people p ON p.id = ap.person_id "
-        "WHERE ap.agreement_id = ? ORDER BY ap.position",
-        (agreement_id,),
-    ).fetchall()
-    return [party_from_row(r) for r in rows]
+        f"WHERE ap.agreement_id IN ({_marks(agreement_ids)}) ORDER BY ap.agreement_id, ap.position",
+        agreement_ids,
+    ):
+        out.setdefault(r["agreement_id"], []).append(party_from_row(r))
+    return out
 
 
 def party_from_row(r) -> Party:
@@ -139,15 +153,19 @@ def write_topics(conn: sqlite3.Connection, kind: Kind, record_id: int, names: li
     )
 
 
-def read_topics(conn: sqlite3.Connection, kind: Kind, record_id: int) -> list[str]:
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT t.name FROM record_topics rt JOIN topics t ON t.id = rt.topic_id "
-            "WHERE rt.record_kind = ? AND rt.record_id = ? ORDER BY t.name",
-            (kind.value, record_id),
-        )
-    ]
+def read_topics(conn: sqlite3.Connection, kind: Kind, ids: list[int]) -> dict[int, list[str]]:
+    """Each record's topic names, sorted."""
+    out: dict[int, list[str]] = {}
+    # CROSS JOIN: read each record's topics by the primary key (kind, id, topic), never
+    # each topic's records
+    for record_id, name in conn.execute(
+        "SELECT rt.record_id, t.name FROM record_topics rt CROSS JOIN topics t "
+        f"ON t.id = rt.topic_id WHERE rt.record_kind = ? AND rt.record_id IN ({_marks(ids)}) "
+        "ORDER BY t.name",
+        (kind.value, *ids),
+    ):
+        out.setdefault(record_id, []).append(name)
+    return out
 
 
 # --- source links ----------------------------------------------------------------------
@@ -163,20 +181,28 @@ def write_sources(conn: sqlite3.Connection, kind: Kind, record_id: int, source_i
     )
 
 
-def read_sources(conn: sqlite3.Connection, kind: Kind, record_id: int) -> list[int]:
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT source_id FROM record_sources WHERE record_kind = ? AND record_id = ? "
-            "ORDER BY position",
-            (kind.value, record_id),
-        )
-    ]
+def read_sources(conn: sqlite3.Connection, kind: Kind, ids: list[int]) -> dict[int, list[int]]:
+    """Each record's source ids, in the record's order."""
+    out: dict[int, list[int]] = {}
+    for record_id, source_id in conn.execute(
+        "SELECT record_id, source_id FROM record_sources "
+        f"WHERE record_kind = ? AND record_id IN ({_marks(ids)}) ORDER BY record_id, position",
+        (kind.value, *ids),
+    ):
+        out.setdefault(record_id, []).append(source_id)
+    return out
 
 
-def load_common(conn: sqlite3.Connection, record: Record) -> None:
-    record.topics = read_topics(conn, record.kind, record.id)
-    record.source_ids = read_sources(conn, record.kind, record.id)
+# --- names shown beside a reference -------------------------------------------------------
+def read_person_names(conn: sqlite3.Connection, ids) -> dict[int, tuple[str, str | None]]:
+    """``{person id: (name, country)}`` for these people (trashed ones too)."""
+    ids = sorted({i for i in ids if i is not None})
+    if not ids:
+        return {}
+    return {
+        r[0]: (r[1], r[2])
+        for r in conn.execute(f"SELECT id, name, country FROM people WHERE id IN ({_marks(ids)})", ids)
+    }
 
 
 def delete_links(conn: sqlite3.Connection, kind: Kind, record_id: int) -> None:

@@ -55,10 +55,9 @@ class RecordsMixin:
             sql = f"SELECT * FROM {spec.table} WHERE id IN ({','.join('?' * len(chunk))})"
             if not include_deleted:
                 sql += " AND +deleted_at IS NULL"
-            for row in self.conn.execute(sql, chunk):
-                rec = from_row(spec, row)
-                self._load_links(rec)
-                found[rec.id] = rec
+            recs = [from_row(spec, row) for row in self.conn.execute(sql, chunk)]
+            self._load_links(kind, recs)
+            found.update((rec.id, rec) for rec in recs)
         return [found[i] for i in ids if i in found]
 
     def iter_records(self, kind: Kind | str, *, include_deleted: bool = False,
@@ -89,38 +88,65 @@ class RecordsMixin:
         ).fetchone()
         return (row[0] or "").strip() if row else ""
 
-    def _load_links(self, rec: Record) -> None:
+    def _load_links(self, kind: Kind, recs: list[Record]) -> None:
+        """Fill in what hangs off these records of one kind (topics, sources, aliases,
+        offices, parties, items) and the names they show: a few queries for the batch."""
+        if not recs:
+            return
         c = self.conn
-        links.load_common(c, rec)
-        match rec:
-            case Person():
-                rec.aliases = links.read_aliases(c, "person", rec.id, exclude=rec.name)
-                rec.offices = links.read_offices(c, rec.id)
-            case Organisation():
-                rec.aliases = links.read_aliases(c, "organisation", rec.id, exclude=rec.name)
-            case Agreement():
-                rec.parties = links.read_parties(c, rec.id)
-            case Statement():
-                if rec.speaker_id is not None:
-                    row = c.execute(
-                        "SELECT name, country FROM people WHERE id = ?", (rec.speaker_id,)
-                    ).fetchone()
-                    if row:
-                        rec.speaker_name, rec.speaker_country = row[0], row[1]
-            case Visit():
-                rec.guest_name = self._person_name(rec.guest_id)
-                rec.host_name = self._person_name(rec.host_id)
-            case Stance():
-                rec.holder_name = self._person_name(rec.holder_person_id)
-            case Briefing():
-                rec.counterpart_name = self._person_name(rec.counterpart_person_id)
-                rec.items = self.briefing_items(rec.id)
+        ids = [rec.id for rec in recs]
+        topics, sources = links.read_topics(c, kind, ids), links.read_sources(c, kind, ids)
+        for rec in recs:
+            rec.topics = topics.get(rec.id, [])
+            rec.source_ids = sources.get(rec.id, [])
+        if kind in (Kind.PERSON, Kind.ORGANISATION):
+            aliases = links.read_aliases(c, kind.value, ids)
+            for rec in recs:
+                rec.aliases = [a for a in aliases.get(rec.id, []) if a != rec.name]
+        if kind == Kind.PERSON:
+            offices = links.read_offices(c, ids)
+            for rec in recs:
+                rec.offices = offices.get(rec.id, [])
+        elif kind == Kind.AGREEMENT:
+            parties = links.read_parties(c, ids)
+            for rec in recs:
+                rec.parties = parties.get(rec.id, [])
+        elif kind == Kind.BRIEFING:
+            items = self._items_by_briefing(ids)
+            for rec in recs:
+                rec.items = items.get(rec.id, [])
+        self._fill_person_names(recs)
 
-    def _person_name(self, person_id: int | None) -> str:
-        if person_id is None:
-            return ""
-        row = self.conn.execute("SELECT name FROM people WHERE id = ?", (person_id,)).fetchone()
-        return row[0] if row else ""
+    def _fill_person_names(self, recs: list[Record]) -> None:
+        """The speaker's, guest's, host's, holder's or counterpart's name (and a
+        speaker's country) beside the id."""
+        wanted = []
+        for rec in recs:
+            match rec:
+                case Statement():
+                    wanted.append(rec.speaker_id)
+                case Visit():
+                    wanted += [rec.guest_id, rec.host_id]
+                case Stance():
+                    wanted.append(rec.holder_person_id)
+                case Briefing():
+                    wanted.append(rec.counterpart_person_id)
+        people = links.read_person_names(self.conn, wanted)
+        if not people:
+            return
+        nobody = ("", None)
+        for rec in recs:
+            match rec:
+                case Statement():
+                    if rec.speaker_id in people:
+                        rec.speaker_name, rec.speaker_country = people[rec.speaker_id]
+                case Visit():
+                    rec.guest_name = people.get(rec.guest_id, nobody)[0]
+                    rec.host_name = people.get(rec.host_id, nobody)[0]
+                case Stance():
+                    rec.holder_name = people.get(rec.holder_person_id, nobody)[0]
+                case Briefing():
+                    rec.counterpart_name = people.get(rec.counterpart_person_id, nobody)[0]
 
     # --- writing ------------------------------------------------------------------------
     def add(self, record: Record, *, keep_timestamps: bool = False) -> int:

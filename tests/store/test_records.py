@@ -206,6 +206,20 @@ def test_get_many_keeps_the_order_asked_and_skips_missing(store):
     assert [p.name for p in store.iter_records(Kind.PERSON)] == ["A", "B", "C"]
 
 
+def test_get_many_gives_each_record_its_own_links_in_a_few_queries(demo_store):
+    for kind in Kind:
+        ids = [r.id for r in demo_store.iter_records(kind)]
+        one_by_one = [demo_store.get(kind, i) for i in ids]
+        queries = []
+        demo_store.conn.set_trace_callback(queries.append)
+        try:
+            together = demo_store.get_many(kind, ids)
+        finally:
+            demo_store.conn.set_trace_callback(None)
+        assert together == one_by_one, kind
+        assert len(queries) <= 6, (kind, len(ids), queries)  # not a few per record
+
+
 def test_update_of_a_record_never_stored_or_missing_is_refused(store, notices):
     with pytest.raises(StoreError, match="never stored"):
         store.update(Person(name="Nobody"))
