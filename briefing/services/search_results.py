@@ -11,6 +11,9 @@ from briefing.dates import PartialDate
 from briefing.domain import (
     Agreement, Briefing, Figure, Organisation, Person, Record, Source, Stance, Statement, Visit,
 )
+from briefing.services.record_labels import (
+    affiliation, figure_flow, figure_value, stance_holder, visit_guest,
+)
 
 TITLE_CHARS = 90
 BODY_CHARS = 20_000  # snippets come from the first part of very long texts (sources)
@@ -44,12 +47,6 @@ def _tail(rec: Record) -> list[str]:
     return out
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}"
-
-
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     return {c.code: c.name for c in load_countries()}
@@ -68,7 +65,7 @@ def show(store, rec: Record) -> Shown:
             body = _join([rec.text, rec.context, rec.occasion, *_tail(rec)], " — ")
             return Shown(shorten(rec.text), rec.date, rec.speaker_name, rec.speaker_name, body)
         case Visit():
-            guest = rec.guest_name or country(rec.guest_country)
+            guest = visit_guest(rec, country)
             where = _join([country(rec.host_country), rec.place], ", ")
             title = _join([guest, where], " → ")
             who = _join([rec.guest_name, rec.host_name], " / ")
@@ -85,22 +82,21 @@ def show(store, rec: Record) -> Shown:
         case Person():
             body = _join([rec.office, *(o.title for o in rec.offices if o.title != rec.office),
                           rec.aliases and "Also known as " + ", ".join(rec.aliases), *_tail(rec)])
-            return Shown(rec.name, None, _join([rec.office, country(rec.country)], ", "), "", body)
+            return Shown(rec.name, None, affiliation(rec, country), "", body)
         case Organisation():
             body = _join([rec.org_kind, rec.aliases and "Also known as " + ", ".join(rec.aliases),
                           *_tail(rec)])
-            return Shown(rec.name, None, _join([rec.org_kind, country(rec.country)], ", "), "", body)
+            return Shown(rec.name, None, affiliation(rec, country), "", body)
         case Source():
             who = _join([rec.outlet, rec.author], ", ")
             text = rec.text[:BODY_CHARS]
             return Shown(shorten(rec.title), rec.published, who, who, _join([text, *_tail(rec)]))
         case Figure():
-            value = _join([rec.qualifier, _number(rec.value), rec.unit], " ")
-            who = _join([country(rec.from_country), country(rec.to_country)], " → ")
-            body = _join([_join([value, rec.period], ", "), *_tail(rec)])
+            who = figure_flow(rec, country)
+            body = _join([_join([figure_value(rec, exact=True), rec.period], ", "), *_tail(rec)])
             return Shown(shorten(rec.metric), rec.as_of, who, who, body)
         case Stance():
-            who = rec.holder_name or country(rec.holder_country)
+            who = stance_holder(rec, country)
             title = shorten(rec.topic or rec.text)
             return Shown(title, None, who, who, _join([rec.text, *_tail(rec)]))
         case Briefing():

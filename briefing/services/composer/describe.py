@@ -1,5 +1,6 @@
 """One-line descriptions of briefing items and their records, for the CLI and the
-composer window (the dossier has its own, richer layout)."""
+composer window (the dossier has its own, richer layout; figure values, holders and
+guests read the same in both: :mod:`briefing.services.record_labels`)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,9 @@ from briefing.domain import (
     Agreement, AssembledItem, Figure, Kind, Organisation, Person, Record, Source, Stance,
     Statement, Visit,
 )
+from briefing.services.record_labels import affiliation, figure_value, stance_holder, visit_guest
 
 REMOVED = "removed from the store"
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}"
 
 
 def _date(d) -> str:
@@ -29,7 +25,7 @@ def describe(rec: Record, country_name=lambda c: c or "") -> str:
             text = rec.text if rec.statement_kind == "paraphrase" else f"\u201c{rec.text}\u201d"
             return f"{rec.speaker_name or 'Unknown speaker'}{when}: {text}"
         case Visit():
-            who = rec.guest_name or country_name(rec.guest_country)
+            who = visit_guest(rec, country_name)
             where = rec.place or country_name(rec.host_country)
             if rec.place and rec.host_country:
                 where = f"{rec.place}, {country_name(rec.host_country)}"
@@ -39,19 +35,14 @@ def describe(rec: Record, country_name=lambda c: c or "") -> str:
             bits = [x for x in (rec.status, _date(rec.signed)) if x]
             return f"{rec.title} [{', '.join(bits)}]" if bits else rec.title
         case Figure():
-            value = " ".join(x for x in (rec.qualifier, _num(rec.value)) if x)
-            unit = rec.unit if rec.unit in ("%",) else f" {rec.unit}" if rec.unit else ""
+            head = ": ".join(x for x in (rec.metric, figure_value(rec)) if x)
             extra = ", ".join(x for x in (rec.period, _date(rec.as_of)) if x)
-            return f"{rec.metric}: {value}{unit}" + (f" ({extra})" if extra else "")
+            return head + (f" ({extra})" if extra else "")
         case Stance():
-            holder = rec.holder_name or country_name(rec.holder_country)
             topic = f" on {rec.topic}" if rec.topic else ""
-            return f"{holder}{topic}: {rec.text}"
-        case Person():
-            extra = ", ".join(x for x in (rec.office, country_name(rec.country)) if x)
-            return f"{rec.name} ({extra})" if extra else rec.name
-        case Organisation():
-            extra = ", ".join(x for x in (rec.org_kind, country_name(rec.country)) if x)
+            return f"{stance_holder(rec, country_name)}{topic}: {rec.text}"
+        case Person() | Organisation():
+            extra = affiliation(rec, country_name)
             return f"{rec.name} ({extra})" if extra else rec.name
         case Source():
             bits = [x for x in (rec.outlet, _date(rec.published)) if x]

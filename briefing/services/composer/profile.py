@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from briefing.dates import PartialDate
 from briefing.domain import Kind, Person, Visit
+from briefing.services.record_labels import ordinal, visit_guest
 from briefing.store import composer_queries as q
 
 PROFILE_REASON = "generated from the counterpart's offices and visits"
 PROFILE_VISITS = 8  # the most recent visits spelled out; earlier ones are counted
-
-_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
-             7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
 
 
 def _when(d: PartialDate | None) -> str:
@@ -45,15 +43,14 @@ def _visit_line(store, person: Person, v: Visit) -> str:
         if v.host_name:
             text += f", hosted by {v.host_name}"
     else:
-        guest = v.guest_name or store.country_name(v.guest_country)
-        text = f"{when}: hosted {guest} in {where}"
+        text = f"{when}: hosted {visit_guest(v, store.country_name)} in {where}"
     extra = []
     if v.visit_kind:
         extra.append(f"{v.visit_kind} visit")
     if v.ordinal:
-        guest = v.guest_name or store.country_name(v.guest_country)
+        guest = visit_guest(v, store.country_name)
         who = f"{guest}'s" if guest else "the guest's"
-        extra.append(f"{who} {_ORDINALS.get(v.ordinal, f'{v.ordinal}th')} visit")
+        extra.append(f"{who} {ordinal(v.ordinal)} visit")
     if extra:
         text += " — " + ", ".join(extra)
     return text

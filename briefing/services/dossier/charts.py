@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing.domain import Figure, Visit
+from briefing.services.record_labels import figure_value
 
 from . import labels as lbl
 from .fonts import SANS, face
@@ -98,7 +99,7 @@ def figures_chart(figs: list[Figure], width: float) -> Drawing:
     bc.categoryAxis.labels.boxAnchor = "e"
     bc.categoryAxis.labels.dx = -6
     bc.barLabelFormat = "values"
-    bc.barLabelArray = [[fit(lbl.figure_value(f), BOLD, 8, value_room - 6) for f in ordered]]
+    bc.barLabelArray = [[fit(figure_value(f), BOLD, 8, value_room - 6) for f in ordered]]
     bc.barLabels.fontName = BOLD
     bc.barLabels.fontSize = 8
     bc.barLabels.fillColor = INK

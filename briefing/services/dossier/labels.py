@@ -1,17 +1,15 @@
-"""How records read in a dossier: dates, country names, parties, figure values.
+"""How records read in a dossier: dates, country names, parties, visits.  Figure
+values, stance holders and ordinals read as everywhere else
+(:mod:`briefing.services.record_labels`).
 
 Plain strings (not markup); callers pass them through :mod:`.text` before printing.
 """
 
 from __future__ import annotations
 
-import math
-
 from briefing.dates import MONTHS, PartialDate
-from briefing.domain import Agreement, Briefing, Figure, Party, Person, Stance, Visit
-
-_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-             "eighth", "ninth", "tenth", "eleventh", "twelfth"]
+from briefing.domain import Agreement, Briefing, Party, Person, Stance, Visit
+from briefing.services import record_labels
 
 
 class Labels:
@@ -43,7 +41,7 @@ class Labels:
         return f"{name} ({role})" if role and role != "party" else name
 
     def stance_holder(self, stance: Stance) -> str:
-        return stance.holder_name or self.country(stance.holder_country)
+        return record_labels.stance_holder(stance, self.country)
 
     def visit_route(self, visit: Visit) -> str:
         """``Kassym-Jomart Tokayev (Kazakhstan) to Serbia, hosted by Aleksandar Vučić``."""
@@ -102,40 +100,6 @@ def date_range(start: PartialDate | None, end: PartialDate | None) -> str:
 
 
 def ordinal(n: int | None) -> str:
-    if not n or n < 1:
-        return ""
-    word = _ORDINALS[n] if n < len(_ORDINALS) else f"{n}th"
-    return f"{word.capitalize()} visit"
-
-
-def number(value: float) -> str:
-    """``60``, ``7.5``, ``1,200,000``; non-finite values print as words."""
-    if math.isnan(value):
-        return "n/a"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def figure_value(fig: Figure) -> str:
-    """``more than 7%``, ``60 companies``, ``USD 1.2 bn``."""
-    if fig.value is None:
-        return fig.qualifier or ""
-    num = number(fig.value)
-    unit = (fig.unit or "").strip()
-    if unit in ("%", "‰", "pp"):
-        body = f"{num}{unit}" if unit != "pp" else f"{num} pp"
-    elif unit:
-        body = f"{num} {unit}"
-    else:
-        body = num
-    return f"{fig.qualifier} {body}".strip() if fig.qualifier else body
-
-
-def figure_flow(fig: Figure, labels: Labels) -> str:
-    a, b = labels.country(fig.from_country), labels.country(fig.to_country)
-    if a and b:
-        return f"{a} → {b}"
-    return a or b
+    """``Fourth visit``."""
+    word = record_labels.ordinal(n)
+    return f"{word.capitalize()} visit" if word else ""

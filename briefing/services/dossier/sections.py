@@ -18,6 +18,8 @@ from briefing.domain import (
     Agreement, AssembledItem, AssembledSection, Figure, Kind, Section, Source, Visit,
 )
 
+from briefing.services.record_labels import figure_flow, figure_value
+
 from . import charts
 from . import labels as lbl
 from .context import Context
@@ -169,8 +171,8 @@ def figures(ctx: Context, run: list[AssembledItem]) -> list[Flowable]:
         when = " \u00b7 ".join(x for x in (f.period, lbl.compact_date(f.as_of)) if x)
         rows.append([
             first,
-            para(f"<b>{markup(lbl.figure_value(f))}</b>", st["Cell"]),
-            para(markup(lbl.figure_flow(f, ctx.labels)), st["Cell"]),
+            para(f"<b>{markup(figure_value(f))}</b>", st["Cell"]),
+            para(markup(figure_flow(f, ctx.labels.country)), st["Cell"]),
             para(markup(when), st["Cell"]),
         ])
     w = ctx.width
