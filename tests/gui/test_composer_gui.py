@@ -380,3 +380,15 @@ def test_edits_made_elsewhere_are_polled_for_only_on_screen(qtbot, path):
     assert any("Raised from the command line" in t for t in labels(page, Section.TALKING_POINTS))
     page.editor.close_briefing()
     store.close()
+
+
+def test_country_fields_complete_country_names(app):
+    store, page = app
+    from briefing.gui.composer.new_dialog import NewBriefingDialog
+
+    dialog = NewBriefingDialog(store, page)
+    page.new_briefing()
+    for edit in (dialog.country, dialog.our_country, page.editor.details.fields["our_country"]):
+        completer = edit.completer()
+        completer.setCompletionPrefix("kazak")
+        assert completer.currentCompletion() == "Kazakhstan"

@@ -4,10 +4,11 @@ user leaves it (or picks from a list): ``detail_edited(field, text)``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from briefing.domain import Briefing, BriefingStatus, Classification
+from briefing.gui.views.country_choice import country_completer
 
 # the form's fields: (briefing field, label, placeholder)
 LINE_FIELDS = [
@@ -25,9 +26,8 @@ LINE_FIELDS = [
 class DetailsForm(QWidget):
     detail_edited = Signal(str, str)  # field, text as typed
 
-    def __init__(self, store, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
         self.fields: dict[str, QLineEdit] = {}
         self._shown: dict[str, str] = {}
         form = QFormLayout(self)
@@ -36,11 +36,8 @@ class DetailsForm(QWidget):
             edit.editingFinished.connect(lambda n=name: self._finished(n))
             self.fields[name] = edit
             form.addRow(label, edit)
-        countries = sorted({c.name for c in store.countries(include_former=False)})
         for name in ("counterpart_country", "our_country"):
-            done = QCompleter(countries, self)
-            done.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            self.fields[name].setCompleter(done)
+            self.fields[name].setCompleter(country_completer(self))
         self.classification = QComboBox(objectName="detail_classification", editable=True)
         self.classification.addItems([c.value for c in Classification])
         self.classification.lineEdit().editingFinished.connect(

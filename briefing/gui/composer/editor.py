@@ -88,7 +88,7 @@ class ComposerEditor(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self.tree.setColumnWidth(1, 180)
-        self.details = DetailsForm(store)
+        self.details = DetailsForm()
         self.points = PointsEditor()
         self.item_editor = ItemEditor()
         self.tabs = QTabWidget(objectName="composerTabs")

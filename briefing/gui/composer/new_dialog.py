@@ -5,13 +5,13 @@ typed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
     QLineEdit, QVBoxLayout, QWidget,
 )
 
 from briefing.domain import Classification
+from briefing.gui.views.country_choice import country_completer
 from briefing.services import composer
 
 
@@ -40,11 +40,8 @@ class NewBriefingDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
 
-        countries = sorted({c.name for c in store.countries(include_former=False)})
         for edit in (self.country, self.our_country):
-            done = QCompleter(countries, self)
-            done.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            edit.setCompleter(done)
+            edit.setCompleter(country_completer(self))
 
         form = QFormLayout()
         for label, w in (("Title", self.title), ("Counterpart", self.person),

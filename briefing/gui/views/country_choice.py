@@ -1,4 +1,5 @@
-"""Country pickers: the shipped country list (names and ISO codes) in a combo box.
+"""Country pickers: the shipped country list (names and ISO codes) in a combo box, or
+as a completer for a line edit.
 
 Read from ``briefing.countries.load_countries`` (a cached JSON file) rather than the
 store's alias index, which takes a moment to build and is not needed to list names.
@@ -51,3 +52,10 @@ def fill_countries(combo: QComboBox, any_label: str | None = None, editable: boo
         combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         if any_label:
             combo.lineEdit().setPlaceholderText(any_label)
+
+
+def country_completer(parent) -> QCompleter:
+    """A completer over the current countries' names (case-insensitive)."""
+    completer = QCompleter(_shared_model(""), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return completer
