@@ -85,17 +85,19 @@ class LookupsMixin:
 
     def records_citing(self, source_id: int) -> dict[str, list[int]]:
         """The live records that cite this source, as ``{kind value: [ids]}`` (e.g. the
-        facts already taken from an article, when it is captured again)."""
+        facts already taken from an article, when it is captured again); one query per
+        kind that cites it."""
         out: dict[str, list[int]] = {}
-        rows = self.conn.execute(
-            "SELECT record_kind, record_id FROM record_sources WHERE source_id = ? "
-            "ORDER BY record_kind, record_id", (source_id,)).fetchall()
-        for kind, rid in rows:
-            table = SPECS[Kind(kind)].table
-            live = self.conn.execute(
-                f"SELECT 1 FROM {table} WHERE id = ? AND +deleted_at IS NULL", (rid,)).fetchone()
-            if live:
-                out.setdefault(kind, []).append(rid)
+        kinds = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT record_kind FROM record_sources WHERE source_id = ? "
+            "ORDER BY record_kind", (source_id,))]
+        for kind in kinds:
+            ids = [r[0] for r in self.conn.execute(
+                f"SELECT id FROM {SPECS[Kind(kind)].table} WHERE id IN (SELECT record_id FROM "
+                "record_sources WHERE source_id = ? AND record_kind = ?) AND +deleted_at IS NULL "
+                "ORDER BY id", (source_id, kind))]
+            if ids:
+                out[kind] = ids
         return out
 
     def name_records(self, kind: Kind | str) -> list:

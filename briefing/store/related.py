@@ -138,27 +138,25 @@ def related_groups(store, kind: Kind | str, record_id: int, limit: int = 25) -> 
 
 
 def _source_records(store, source_id: int, limit: int) -> RelatedGroup:
-    items = []
-    rows = store.conn.execute(
-        "SELECT record_kind, record_id FROM record_sources WHERE source_id = ? "
-        "ORDER BY record_kind, record_id LIMIT 5000", (source_id,)).fetchall()
-    live = []
-    for kind_value, rid in rows:
-        try:
-            kind = Kind(kind_value)
-        except ValueError:
-            continue
+    """The live records citing a source (by kind, then id): all counted, the first
+    ``limit`` read with one query per kind."""
+    citing = store.records_citing(source_id)
+    items: list[RelatedItem] = []
+    for kind_value, ids in citing.items():
+        wanted = ids[:limit - len(items)]
+        if not wanted:
+            break
+        kind = Kind(kind_value)
         spec = SPECS[kind]
         date_sql = (f"{spec.date_column}, {spec.date_column}_approx" if spec.date_column
                     else "NULL, 0")
-        row = store.conn.execute(
-            f"SELECT {spec.title_sql}, {date_sql} FROM {spec.table} "
-            "WHERE id = ? AND deleted_at IS NULL", (rid,)).fetchone()
-        if row:
-            live.append(RelatedItem(kind, rid, _clean(row[0]), date_display(row[1], row[2]),
-                                    kind.label))
-    items = live[:limit]
-    return RelatedGroup("Records from this source", tuple(items), len(live))
+        rows = {r[0]: r for r in store.conn.execute(
+            f"SELECT id, {spec.title_sql}, {date_sql} FROM {spec.table} "
+            f"WHERE id IN ({','.join('?' * len(wanted))})", wanted)}
+        items += [RelatedItem(kind, i, _clean(rows[i][1]), date_display(rows[i][2], rows[i][3]),
+                              kind.label) for i in wanted if i in rows]
+    total = sum(len(ids) for ids in citing.values())
+    return RelatedGroup("Records from this source", tuple(items), total)
 
 
 def sources_of(store, kind: Kind | str, record_id: int) -> list[SourceRef]:
