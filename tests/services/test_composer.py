@@ -269,3 +269,12 @@ def test_many_records_of_ours_do_not_push_out_the_counterparts(store, tokayev_br
     left = [s for s in composer.suggest(store, tokayev_briefing)
             if s.kind == Kind.AGREEMENT and not s.default]
     assert left and all("left out of the draft: too many" in s.reasons for s in left)
+
+
+def test_without_a_counterpart_person_their_country_s_visitors_are_offered(store):
+    bid = composer.new_briefing(store, title="Talks with Kazakhstan", country="Kazakhstan")
+    profile = {s.record_id: s.reasons for s in composer.suggest(store, bid)
+               if s.section == Section.PROFILE}
+    tokayev, vucic = person_id(store, "Tokayev"), person_id(store, "Vučić")
+    assert profile[tokayev][0].endswith(" of a visit between the two countries")
+    assert vucic not in profile  # our side's host is not the counterpart's profile

@@ -38,6 +38,7 @@ class Ranking:
         self.name = {c: store.country_name(c) for c in meeting.countries}
         self._ours: list[q.StatementFacts] = []
         self._topics_read: set[tuple[Kind, int]] = set()
+        self._visit_people: dict[int, q.VisitFacts] = {}  # who came or hosted between the two
 
     def add(self, kind: Kind, rid: int, section: Section, date=None) -> Suggestion:
         key = (kind, rid)
@@ -245,10 +246,11 @@ class Ranking:
             s.order = (0,)
             return
         # no counterpart person: offer the counterpart country's people met on visits
-        for pid, visit in getattr(self, "_visit_people", {}).items():
-            person = self.store.find(Kind.PERSON, pid)
-            if person is None or person.country != m.counterpart_country:
+        people = self.store.get_many(Kind.PERSON, list(self._visit_people))
+        for person in people:
+            if person.country != m.counterpart_country:
                 continue
+            pid, visit = person.id, self._visit_people[person.id]
             s = self.add(Kind.PERSON, pid, Section.PROFILE)
             role = "guest" if visit.guest_id == pid else "host"
             s.because(f"{role} of a visit between the two countries", W_COUNTERPART)
