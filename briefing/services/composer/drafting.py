@@ -79,8 +79,11 @@ def _briefing(store, briefing_id: int) -> Briefing:
 
 def draft(store, briefing_id: int) -> list[Suggestion]:
     """The default draft for a briefing: its default suggestions in section order."""
-    b = _briefing(store, briefing_id)
-    chosen = [s for s in rank(store, meeting_of(store, b)) if s.default]
+    return _default_draft(store, meeting_of(store, _briefing(store, briefing_id)))
+
+
+def _default_draft(store, meeting) -> list[Suggestion]:
+    chosen = [s for s in rank(store, meeting) if s.default]
     chosen.sort(key=lambda s: (_SECTION_ORDER[s.section], s.order))
     return chosen
 
@@ -96,7 +99,7 @@ def add_draft(store, briefing_id: int) -> Added:
     the briefing stay out (``Added.dismissed``)."""
     b = _briefing(store, briefing_id)
     meeting = meeting_of(store, b)
-    chosen = draft(store, b.id)
+    chosen = _default_draft(store, meeting)
     present = _present(b.items)
     dismissed = kept.dismissed(store, b.id)
     new: list[BriefingItem] = []
