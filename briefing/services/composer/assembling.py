@@ -105,8 +105,9 @@ def assemble(store, briefing_id: int) -> AssembledBriefing:
     for ai in (a for sec in sections.values() for a in sec.items):
         codes.update(_countries_of(ai.record))
     counterpart = None
-    if briefing.counterpart_person_id is not None:
-        counterpart = store.find(Kind.PERSON, briefing.counterpart_person_id)
+    if briefing.counterpart_person_id is not None:  # usually read already: a profile item
+        counterpart = records.get((Kind.PERSON, briefing.counterpart_person_id)) or store.find(
+            Kind.PERSON, briefing.counterpart_person_id)
     return AssembledBriefing(
         briefing=briefing,
         sections=[sections[s] for s in Section],
