@@ -88,3 +88,13 @@ def test_stacking_uses_rows_only_when_needed(demo_store):
     assert set(layout.rows.values()) == {1} or max(layout.rows.values()) <= 4
     stack(layout, lambda day: float(day), lambda p: 10_000.0)  # wide labels: rows grow
     assert layout.rows["agreements"] >= 4
+
+
+def test_person_fields_complete_names_in_any_script(qtbot, window):
+    for edit in (window.timeline.person, window.search.filters.person):
+        edit.setFocus()
+        edit.clear()
+        qtbot.keyClicks(edit, "Tokay")
+        offered = edit.completer().model().stringList()
+        assert any(name.startswith("Tokayev") for name in offered), offered
+    window.search.timer.stop()  # the filter edit asked for a search: not needed here

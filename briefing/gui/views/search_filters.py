@@ -7,15 +7,16 @@ says what it does in its tooltip; ``changed`` fires on every edit and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget,
+    QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget,
 )
 
 from briefing.domain import Kind
 from briefing.gui.icons import icon, kind_icon
 from briefing.gui.search_source import SearchRequest
 from briefing.gui.views.country_choice import fill_countries
+from briefing.gui.views.person_completion import complete_people
 
 SEARCHABLE_KINDS = [Kind.STATEMENT, Kind.VISIT, Kind.AGREEMENT, Kind.PERSON, Kind.ORGANISATION,
                     Kind.SOURCE, Kind.FIGURE, Kind.STANCE, Kind.BRIEFING]
@@ -43,12 +44,7 @@ class SearchFilters(QWidget):
         self.person.setToolTip("Only records about this person (any spelling or script)")
         self.person.setClearButtonEnabled(True)
         self.person.setMinimumWidth(80)
-        self._names = QStringListModel(self)
-        completer = QCompleter(self._names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.person.setCompleter(completer)
-        self.person.textEdited.connect(self._complete_person)
+        complete_people(self.person, store)
 
         self.country = QComboBox(objectName="filterCountry")
         fill_countries(self.country, "Any country", editable=True)
@@ -101,9 +97,6 @@ class SearchFilters(QWidget):
         found = self.topic.findData(current) if current else 0
         self.topic.setCurrentIndex(max(0, found))
         self.topic.blockSignals(False)
-
-    def _complete_person(self, text: str) -> None:
-        self._names.setStringList(self.store.name_completions("person", text, 15) if text else [])
 
     def _country_value(self) -> str:
         text = self.country.currentText().strip()

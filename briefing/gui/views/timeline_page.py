@@ -3,15 +3,16 @@ agreements and statements on a time axis; click a mark to open the record."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QToolButton,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QToolButton,
     QVBoxLayout, QWidget,
 )
 
 from briefing.domain import Change, Kind
 from briefing.gui.icons import KIND_COLORS
 from briefing.gui.views.country_choice import fill_countries
+from briefing.gui.views.person_completion import complete_people
 from briefing.gui.views.timeline_layout import pair_lanes, person_lanes, place
 from briefing.gui.views.timeline_view import TimelineView
 from briefing.store import related
@@ -51,13 +52,7 @@ class TimelinePage(QWidget):
 
         self.person = QLineEdit(objectName="timelinePerson", placeholderText="A person's name (any script)")
         self.person.setClearButtonEnabled(True)
-        self._names = QStringListModel(self)
-        completer = QCompleter(self._names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.person.setCompleter(completer)
-        self.person.textEdited.connect(
-            lambda t: self._names.setStringList(store.name_completions("person", t, 15) if t else []))
+        completer = complete_people(self.person, store)
         self.person.returnPressed.connect(self._person_entered)
         completer.activated.connect(lambda _t: self._person_entered())
 
