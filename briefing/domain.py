@@ -17,7 +17,7 @@ __all__ = [
     "Classification", "BriefingStatus", "Record", "Country", "Office", "Person",
     "Organisation", "Source", "Visit", "Party", "Agreement", "Statement", "Figure",
     "Stance", "Briefing", "BriefingItem", "AssembledItem", "AssembledSection",
-    "AssembledBriefing", "Change", "RECORD_KINDS", "PartialDate",
+    "AssembledBriefing", "Change", "RECORD_KINDS", "DISPLAY_FIELDS", "LINKED_FIELDS", "PartialDate",
 ]
 
 
@@ -143,6 +143,11 @@ class Record:
         """Field names that belong to this kind (not the common bookkeeping)."""
         common = {f.name for f in fields(Record)}
         return [f.name for f in fields(self) if f.name not in common]
+
+    @classmethod
+    def date_fields(cls) -> tuple[str, ...]:
+        """Names of the fields that hold a :class:`PartialDate`."""
+        return tuple(f.name for f in fields(cls) if "PartialDate" in str(f.type))
 
 
 @dataclass(kw_only=True)
@@ -312,6 +317,15 @@ class Briefing(Record):
     items: list[BriefingItem] = field(default_factory=list)
     counterpart_name: str = ""  # display
 
+
+# Fields a record read from the store carries besides its own columns: the names shown
+# beside an id (filled in on reading, ignored on writing) ...
+DISPLAY_FIELDS = frozenset({
+    "speaker_name", "speaker_country", "guest_name", "host_name", "holder_name",
+    "counterpart_name",
+})
+# ... and the lists kept in tables of their own (written and read with the record).
+LINKED_FIELDS = frozenset({"aliases", "offices", "parties", "items"})
 
 RECORD_KINDS: dict[Kind, type[Record]] = {
     Kind.STATEMENT: Statement,

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from briefing.dates import DateError, PartialDate
 from briefing.domain import (
-    RECORD_KINDS, Agreement, Briefing, BriefingItem, Kind, Office, Organisation, Party, Person,
-    Record,
+    DISPLAY_FIELDS, LINKED_FIELDS, RECORD_KINDS, Agreement, Briefing, BriefingItem, Kind, Office,
+    Organisation, Party, Person, Record,
 )
 from briefing.store import Store, StoreError
 
@@ -36,8 +36,8 @@ _REFS = {
     "holder_person_id": Kind.PERSON, "counterpart_person_id": Kind.PERSON,
     "occasion_visit_id": Kind.VISIT, "visit_id": Kind.VISIT, "organisation_id": Kind.ORGANISATION,
 }
-_SKIP = {"speaker_name", "speaker_country", "guest_name", "host_name", "holder_name",
-         "counterpart_name", "items", "parties", "offices", "aliases"}
+# fields written below their own keys (links) or not at all (display names)
+_SKIP = DISPLAY_FIELDS | LINKED_FIELDS
 
 
 class BundleError(ValueError):
@@ -79,14 +79,14 @@ def record_to_json(store: Store, rec: Record, uuids: dict[tuple[Kind, int], str]
         return uuids.get((kind, rid)) if rid is not None else None
 
     out: dict = {"uuid": rec.uuid}
+    dates = rec.date_fields()
     for name in rec.data_fields():
         if name in _SKIP:
             continue
         value = getattr(rec, name)
         if name in _REFS:
             out[_field_name(name)] = ref(_REFS[name], value)
-        elif isinstance(value, PartialDate) or name in ("date", "start", "end", "signed",
-                                                       "in_force", "published", "as_of"):
+        elif name in dates:
             out[name] = _date(value)
         else:
             out[name] = value
@@ -237,6 +237,7 @@ class _Importer:
         cls = RECORD_KINDS[kind]
         proto = cls()
         values: dict = {}
+        dates = cls.date_fields()
         for name in proto.data_fields():
             if name in _SKIP:
                 continue
@@ -246,9 +247,9 @@ class _Importer:
             v = d[key]
             if name in _REFS:
                 values[name] = self.ref_id(_REFS[name], v)
-            elif name in ("date", "start", "end", "signed", "in_force", "published", "as_of"):
+            elif name in dates:
                 values[name] = self.date(v)
-            elif name.endswith("country") and name != "speaker_country":
+            elif name.endswith("country"):
                 values[name] = self.country(v)
             else:
                 values[name] = v

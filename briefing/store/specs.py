@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from briefing.dates import PartialDate
-from briefing.domain import RECORD_KINDS, Kind, Record
+from briefing.domain import DISPLAY_FIELDS, LINKED_FIELDS, RECORD_KINDS, Kind, Record
 
 
 @dataclass(frozen=True)
@@ -35,28 +35,17 @@ class KindSpec:
         )
 
 
-def _cols(cls: type[Record], skip: tuple[str, ...] = ()) -> tuple[str, ...]:
+def _cols(cls: type[Record]) -> tuple[str, ...]:
     common = {f.name for f in fields(Record)}
-    display = {
-        "speaker_name", "speaker_country", "guest_name", "host_name", "holder_name",
-        "counterpart_name", "aliases", "offices", "parties", "items",
-    }
     return tuple(
         f.name for f in fields(cls)
-        if f.name not in common and f.name not in display and f.name not in skip
-    )
-
-
-def _dates(cls: type[Record]) -> tuple[str, ...]:
-    return tuple(
-        f.name for f in fields(cls)
-        if "PartialDate" in str(f.type)
+        if f.name not in common and f.name not in DISPLAY_FIELDS and f.name not in LINKED_FIELDS
     )
 
 
 def _spec(kind: Kind, table: str, title_sql: str, date_column: str | None, **kw) -> KindSpec:
     cls = RECORD_KINDS[kind]
-    return KindSpec(kind, table, _cols(cls), _dates(cls), title_sql, date_column, **kw)
+    return KindSpec(kind, table, _cols(cls), cls.date_fields(), title_sql, date_column, **kw)
 
 
 SPECS: dict[Kind, KindSpec] = {
