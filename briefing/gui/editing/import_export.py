@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 from briefing.domain import Kind
 from briefing.gui.editing import messages
 from briefing.gui.editing.import_report import SKIP_INVALID, ImportReportDialog
+from briefing.gui.errors import plain_message
 from briefing.gui.workers import Runner, Task
 from briefing.services import bundle
 from briefing.services.importing import ImportCancelled, ImportReport
@@ -49,19 +50,6 @@ def importable_paths(mime: QMimeData) -> list[str]:
         if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMPORTABLE:
             out.append(url.toLocalFile())
     return out
-
-
-def plain_message(exc: BaseException) -> str:
-    """One sentence for the user, never a traceback."""
-    if isinstance(exc, (StoreError, ValueError, ImportCancelled)):
-        text = str(exc)
-    elif isinstance(exc, OSError):
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        text = f"{exc.strerror or exc}{where}"
-    else:
-        text = f"an unexpected error ({type(exc).__name__}: {exc})"
-    text = text.strip() or type(exc).__name__
-    return text[0].upper() + text[1:]
 
 
 class _Outcome:
@@ -247,7 +235,8 @@ class ImportExportController(QObject):
 
     def _failed(self, title: str, exc: BaseException, prefix: str) -> None:
         self._close_progress()
-        text = plain_message(exc)
+        text = (str(exc) if isinstance(exc, ImportCancelled) else plain_message(exc)).strip() \
+            or type(exc).__name__
         if not text.lower().startswith("nothing was"):
             text = prefix + text[0].lower() + text[1:]
         if not isinstance(exc, (StoreError, ValueError, OSError, ImportCancelled)):
