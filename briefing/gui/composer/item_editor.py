@@ -7,6 +7,8 @@ once when the selection moves or the editor loses focus; nothing needs a Save bu
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -94,7 +96,7 @@ class ItemEditor(QWidget):
             self.why.setText("")
         else:
             kind = Kind(ai.item.ref_kind).label if ai.item.ref_kind else "Item"
-            self.what.setText(f"<b>{kind}</b>: " + _escape(item_label(ai, country_names or {})))
+            self.what.setText(f"<b>{kind}</b>: " + html.escape(item_label(ai, country_names or {}), quote=False))
             self.why.setText(f"Suggested because: {ai.item.reason}" if ai.item.reason else "")
 
     def _dirty(self) -> bool:
@@ -115,7 +117,3 @@ class ItemEditor(QWidget):
 
     def focus_text(self) -> None:
         self.text.setFocus()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
