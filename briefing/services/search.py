@@ -30,7 +30,7 @@ from briefing.services.query import parse
 from briefing.services.search_expand import facet_token, plan
 from briefing.services.search_results import show
 from briefing.services.snippets import SNIPPET_CHARS, Highlighter, Marked, snippet
-from briefing.store import search_queries, search_rows
+from briefing.store import search_queries
 from briefing.store.search_index import facet
 
 __all__ = ["search", "resolve_filters", "SearchFilters", "SearchHit", "SearchPage",
@@ -91,8 +91,7 @@ class SearchHit:
     who: str  # speaker, parties, guest / host, holder
     snippet: Marked
     score: float  # higher is better
-    # the record as listed: its fields, topics and names, but no source links
-    # (open it with ``store.get(hit.kind, hit.id)`` for everything)
+    # the record as read for the page (``store.get_many``)
     record: Record = field(repr=False, compare=False, default=None)
 
     def to_json(self) -> dict:
@@ -211,9 +210,7 @@ def _hits(store, found, hl: Highlighter, width: int) -> list[SearchHit]:
     for h in found:
         by_kind.setdefault(h.kind, []).append(h.id)
     records = {
-        (kind, rid): rec
-        for kind, ids in by_kind.items()
-        for rid, rec in search_rows.result_records(store, kind, ids).items()
+        (kind, rec.id): rec for kind, ids in by_kind.items() for rec in store.get_many(kind, ids)
     }
     out = []
     for h in found:
