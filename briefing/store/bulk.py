@@ -28,7 +28,7 @@ from __future__ import annotations
 import sqlite3
 import time
 import uuid as uuidlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from briefing.domain import Agreement, Change, Kind, Organisation, Person, Record
 from briefing.fold import fold_key
@@ -138,9 +138,6 @@ class BulkLoader:
         if self._npending >= self.batch:
             self.flush()
         return record.id
-
-    def add_all(self, records: Iterable[Record]) -> list[int]:
-        return [self.add(r) for r in records]
 
     def flush(self) -> None:
         """Write every queued record (in dependency order), then index them."""

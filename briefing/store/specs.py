@@ -20,19 +20,10 @@ class KindSpec:
     dates: tuple[str, ...]  # the subset of columns that hold PartialDates
     title_sql: str  # an SQL expression giving a short display title
     date_column: str | None  # the date used for ordering and filtering
-    has_aliases: bool = False
 
     @property
     def record_class(self) -> type[Record]:
         return RECORD_KINDS[self.kind]
-
-    @property
-    def all_columns(self) -> tuple[str, ...]:
-        date_flags = tuple(f"{d}_approx" for d in self.dates)
-        return (
-            "id", "uuid", *self.columns, *date_flags, "notes",
-            "created_at", "updated_at", "deleted_at",
-        )
 
 
 def _cols(cls: type[Record]) -> tuple[str, ...]:
@@ -43,14 +34,14 @@ def _cols(cls: type[Record]) -> tuple[str, ...]:
     )
 
 
-def _spec(kind: Kind, table: str, title_sql: str, date_column: str | None, **kw) -> KindSpec:
+def _spec(kind: Kind, table: str, title_sql: str, date_column: str | None) -> KindSpec:
     cls = RECORD_KINDS[kind]
-    return KindSpec(kind, table, _cols(cls), cls.date_fields(), title_sql, date_column, **kw)
+    return KindSpec(kind, table, _cols(cls), cls.date_fields(), title_sql, date_column)
 
 
 SPECS: dict[Kind, KindSpec] = {
-    Kind.PERSON: _spec(Kind.PERSON, "people", "name", None, has_aliases=True),
-    Kind.ORGANISATION: _spec(Kind.ORGANISATION, "organisations", "name", None, has_aliases=True),
+    Kind.PERSON: _spec(Kind.PERSON, "people", "name", None),
+    Kind.ORGANISATION: _spec(Kind.ORGANISATION, "organisations", "name", None),
     Kind.SOURCE: _spec(Kind.SOURCE, "sources", "title", "published"),
     Kind.VISIT: _spec(
         Kind.VISIT, "visits",
@@ -93,7 +84,7 @@ def to_row(spec: KindSpec, record: Record) -> dict:
 
 
 def from_row(spec: KindSpec, row) -> Record:
-    """A record from a ``sqlite3.Row`` with at least ``spec.all_columns``."""
+    """A record from a ``sqlite3.Row`` of the kind's table."""
     values = {}
     for col in spec.columns:
         v = row[col]
