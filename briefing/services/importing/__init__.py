@@ -102,11 +102,8 @@ def import_files(store: Store, paths, kind: Kind | str | None = None, *, dry_run
                 job.bad_rows.append((line, row, exc.reason if not exc.column
                                      else f"{exc.column}: {exc.reason}"))
                 continue
-            if plan.key in seen or (plan.existing_id is not None and not plan.merge_aliases
-                                    and job.csv.kind != Kind.PERSON):
-                job.report.duplicates += 1
-                continue
-            if job.csv.kind == Kind.PERSON and plan.existing_id is not None and not plan.merge_aliases:
+            # a row seen before, or a stored record (a known person only with new aliases)
+            if plan.key in seen or (plan.existing_id is not None and not plan.merge_aliases):
                 job.report.duplicates += 1
                 continue
             seen.add(plan.key)
