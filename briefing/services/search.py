@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from briefing.countries import UnknownCountry
 from briefing.dates import DateError, PartialDate
 from briefing.domain import Kind, Record
 from briefing.services import search_match
@@ -134,11 +135,10 @@ def resolve_filters(store, *, kind: str | Kind | None = None, person: str | None
     organisation_ids = _named_ids(store, "organisation", organisation)
     countries: tuple[str, ...] = ()
     if country and country.strip():
-        found = store.country(country)
-        if found is None:
-            hint = ", ".join(f"{c.name} [{c.code}]" for c in store.country_index.suggest(country))
-            raise FilterError(f"unknown country '{country}'" + (f" (did you mean {hint}?)" if hint else ""))
-        countries = (found.code,)
+        try:
+            countries = (store.country_index.require(country).code,)
+        except UnknownCountry as exc:  # "unknown country 'x' (did you mean …?)"
+            raise FilterError(str(exc)) from None
     topic_ids: tuple[int, ...] = ()
     if topic and topic.strip():
         tid = store.topic_id(topic)
