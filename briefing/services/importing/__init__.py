@@ -23,7 +23,7 @@ from pathlib import Path
 from briefing.domain import Kind, Person
 from briefing.services import bundle as bundles
 from briefing.services.importing.columns import CSV_KINDS, REASON_COLUMN
-from briefing.services.importing.csv_file import CsvFile, CsvFileError, read_csv
+from briefing.services.importing.csv_file import EXTRA, CsvFile, CsvFileError, read_csv
 from briefing.services.importing.report import FileReport, ImportReport, RowError
 from briefing.services.importing.resolver import CellError, NewEntity, Resolver, real_id
 from briefing.services.importing.rows import PLANNERS, Plan
@@ -35,7 +35,6 @@ __all__ = ["import_files", "ImportReport", "FileReport", "RowError", "ImportCanc
 
 Progress = Callable[[int, int], None]
 BATCH = 1000
-EXTRA = "\x00extra"  # csv_file marks a row with more cells than columns
 
 
 class ImportCancelled(Exception):

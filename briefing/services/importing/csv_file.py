@@ -13,6 +13,10 @@ from briefing.services.importing.columns import CSV_KINDS, REASON_COLUMN, detect
 from briefing.services.importing.report import RowError
 
 
+# the key under which a row with more cells than columns says so (no column can be named so)
+EXTRA = "\x00extra"
+
+
 class CsvFileError(ValueError):
     """The file as a whole cannot be imported (carries the :class:`RowError`)."""
 
@@ -109,6 +113,6 @@ def read_csv(path: Path, kind: Kind | None = None) -> CsvFile:
         if len(cells) > len(header):
             extra = [c for c in cells[len(header):] if c.strip()]
             if extra:
-                row["\x00extra"] = f"{len(cells)} cells for {len(header)} columns"
+                row[EXTRA] = f"{len(cells)} cells for {len(header)} columns"
         rows.append((start, row))
     return CsvFile(path, kind, header, rows)
