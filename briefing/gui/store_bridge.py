@@ -5,8 +5,8 @@
 
 The store calls its listeners on the thread that wrote; the bridge re-emits on the
 GUI thread (a queued signal), so views may touch widgets in their slot.  Work done
-in a worker on a cloned store reports its changes with :meth:`notify` (or
-:meth:`watch` the clone); ``Change("*")`` means "reload everything".
+in a worker on a cloned store reports its changes with :meth:`notify` (an import
+says :meth:`reload_all`); ``Change("*")`` means "reload everything".
 """
 
 from __future__ import annotations
@@ -26,23 +26,17 @@ class StoreBridge(QObject):
         super().__init__(parent)
         self.store = store
         self._relay.connect(self.changed.emit, Qt.ConnectionType.QueuedConnection)
-        self._unsubscribe = [store.on_change(self.notify)]
+        self._unsubscribe = store.on_change(self.notify)
 
     def notify(self, change: Change) -> None:
         """Report a change (from any thread)."""
         self._relay.emit(change)
 
-    def watch(self, other_store) -> None:
-        """Relay the notices of another connection to the same file (a worker's clone)."""
-        self._unsubscribe.append(other_store.on_change(self.notify))
-
     def reload_all(self) -> None:
         self.notify(Change(EVERYTHING, (), "reload"))
 
     def close(self) -> None:
-        for unsubscribe in self._unsubscribe:
-            unsubscribe()
-        self._unsubscribe.clear()
+        self._unsubscribe()
 
 
 def touches(change: Change, kind: Kind | str) -> bool:

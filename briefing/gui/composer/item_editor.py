@@ -114,6 +114,3 @@ class ItemEditor(QWidget):
             self.text_edited.emit(self._item_id, text)
         if note != old_note:
             self.annotation_edited.emit(self._item_id, note)
-
-    def focus_text(self) -> None:
-        self.text.setFocus()

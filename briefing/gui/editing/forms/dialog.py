@@ -232,10 +232,6 @@ class RecordDialog(QDialog):
                 return
         super().reject()
 
-    @property
-    def dirty(self) -> bool:
-        return self._dirty
-
     # --- internals ---------------------------------------------------------------------------
     def _edited(self) -> None:
         self._dirty = True
