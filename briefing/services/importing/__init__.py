@@ -214,9 +214,8 @@ def _prepare_person(entity: NewEntity) -> None:
     rec = entity.record
     if isinstance(rec, Person) and rec.offices:
         office = rec.offices[0]
-        ref = getattr(office, "organisation_id", None)
-        if isinstance(ref, NewEntity):
-            office.organisation_id = real_id(ref)
+        if isinstance(office.organisation_id, NewEntity):
+            office.organisation_id = real_id(office.organisation_id)
 
 
 def _merge_person(store: Store, plan: Plan) -> None:

@@ -23,7 +23,7 @@ class Plan:
     refs: dict[str, Ref | None] = field(default_factory=dict)  # field -> reference
     parties: list[tuple[str, Ref | str, str]] = field(default_factory=list)
     sources: list[Ref] = field(default_factory=list)
-    office_org: Ref | None = None
+    office_org: Ref | None = None  # people: the organisation of their office (marks it used)
     key: tuple = ()
     existing_id: int | None = None  # duplicate of this stored record
     merge_aliases: list[str] = field(default_factory=list)  # people: new aliases for existing
@@ -38,6 +38,8 @@ class Plan:
         return out
 
     def finalise(self) -> Record:
+        """The record with real ids (people rows never get here: new people are created
+        from their staged entity, known ones merged)."""
         rec = self.record
         for name, ref in self.refs.items():
             setattr(rec, name, real_id(ref))
@@ -47,8 +49,6 @@ class Plan:
                 for k, r, role in self.parties
             ]
         rec.source_ids = [real_id(s) for s in self.sources]
-        if isinstance(rec, Person) and rec.offices and self.office_org is not None:
-            rec.offices[0].organisation_id = real_id(self.office_org)
         return rec
 
 
