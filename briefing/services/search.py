@@ -163,10 +163,7 @@ def _date(value, which: str) -> PartialDate | None:
 def _named_ids(store, entity_kind: str, name: str | None) -> tuple[int, ...]:
     if not name or not name.strip():
         return ()
-    if entity_kind == "person":
-        ids = tuple(p.id for p in store.people_named(name))
-    else:
-        ids = tuple(o.id for o in store.organisations_named(name))
+    ids = tuple(store.ids_named(Kind(entity_kind), name))
     if not ids:
         close = store.similar_names(entity_kind, name)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
