@@ -110,8 +110,7 @@ class RecordTablePage(QWidget):
             settings.restore_header(f"table-{self.kind.value}", header)
 
     def showEvent(self, event) -> None:
-        if not self.model.loaded:
-            self.model.refresh()
+        self.ensure_loaded()
         super().showEvent(event)
 
     def ensure_loaded(self) -> None:
