@@ -66,8 +66,9 @@ def resolve_person(store, text: str | None) -> Person | None:
     if not close:
         # a last chance: the words of the name, one at a time ("President Tokayev")
         for word in fold_key(text).split():
-            if len(word) >= 4 and len(store.people_named(word)) == 1:
-                return store.people_named(word)[0]
+            found = store.people_named(word) if len(word) >= 4 else []
+            if len(found) == 1:
+                return found[0]
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise ComposerError(f"unknown person '{text}'{hint}")
 
