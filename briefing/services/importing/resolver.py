@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.countries import UnknownCountry
 from briefing.domain import Organisation, Person, Source
 from briefing.fold import fold_key
 from briefing.store import Store
@@ -52,13 +53,12 @@ class Resolver:
             return None
         if text in self.countries:
             return self.countries[text]
-        found = self.store.country(text)
-        if found is None:
-            close = self.store.country_index.suggest(text)
-            hint = f" (did you mean {', '.join(c.name for c in close)}?)" if close else ""
-            raise CellError(column, f"unknown country '{text}'{hint}")
-        self.countries[text] = found.code
-        return found.code
+        try:
+            code = self.store.country_index.require(text).code
+        except UnknownCountry as exc:
+            raise CellError(column, str(exc)) from None
+        self.countries[text] = code
+        return code
 
     # --- people ---------------------------------------------------------------------------
     def person(self, name: str, column: str, country: str | None = None,
