@@ -40,6 +40,8 @@ class Resolver:
     people: dict[tuple[str, str], Ref] = field(default_factory=dict)
     staged_people: dict[str, list[tuple[str, NewEntity]]] = field(default_factory=dict)
     raw_people: dict[tuple[str, str], Ref] = field(default_factory=dict)
+    # folded name -> the country of the first resolution cached for it in ``people``
+    first_country: dict[str, str] = field(default_factory=dict)
     organisations: dict[str, Ref] = field(default_factory=dict)
     sources: dict[tuple[str, str], Ref] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
@@ -107,6 +109,7 @@ class Resolver:
     def remember(self, name_key: str, country: str | None, ref: "Ref") -> None:
         """Cache a resolution (and index a staged person by its folded name)."""
         self.people[(name_key, country or "")] = ref
+        self.first_country.setdefault(name_key, country or "")
         if isinstance(ref, NewEntity):
             pool = self.staged_people.setdefault(name_key, [])
             if all(r is not ref for _, r in pool):
@@ -128,9 +131,8 @@ class Resolver:
     def person_if_known(self, name: str) -> Ref | None:
         """An existing or already staged person by this name, without staging one."""
         key = fold_key(name)
-        for (k, _), ref in self.people.items():
-            if k == key:
-                return ref
+        if key in self.first_country:
+            return self.people[(key, self.first_country[key])]
         return self.store.person_id_named(name)
 
     # --- sources --------------------------------------------------------------------------
