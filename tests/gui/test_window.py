@@ -210,3 +210,16 @@ def test_when_the_current_record_is_deleted_the_next_one_is_selected(qtbot, wind
         demo_store.trash(Kind.STATEMENT, gone)
     assert page.selected_records() == (Kind.STATEMENT, [following])
     assert window.detail.current == (Kind.STATEMENT, following)
+
+
+def test_the_detail_pane_keeps_its_place_when_the_store_changes(qtbot, window, demo_store):
+    longest = max(demo_store.iter_records(Kind.SOURCE), key=lambda s: len(s.text or ""))
+    window.show_record(Kind.SOURCE, longest.id)
+    bar = window.detail.browser.verticalScrollBar()
+    assert bar.maximum() > 200
+    bar.setValue(200)
+    person = demo_store.get(Kind.PERSON, 1)
+    person.notes = "Met him in Astana."
+    with qtbot.waitSignal(window.detail.record_shown, timeout=2000):
+        demo_store.update(person)  # read again: the source's related lists may change
+    assert window.detail.current == (Kind.SOURCE, longest.id) and bar.value() == 200

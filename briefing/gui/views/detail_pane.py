@@ -79,8 +79,12 @@ class DetailPane(QWidget):
         return ok
 
     def refresh(self) -> None:
+        """Read the shown record again, staying where the reader had scrolled to."""
         if self.current:
+            bar = self.browser.verticalScrollBar()
+            at = bar.value()
             self._render()
+            bar.setValue(at)
 
     def _render(self) -> bool:
         kind, rid = self.current
@@ -138,9 +142,12 @@ class DetailPane(QWidget):
         self.forward.setEnabled(bool(self._forward))
 
     def on_store_changed(self, change: Change) -> None:
-        # any record may appear in the shown one's related lists: read it again (cheap)
-        if self.current and change.kind != "setting":
-            self.refresh()
+        # any record may appear in the shown one's related lists: read it again (cheap);
+        # a briefing's items (written as the composer types) show only on the briefing
+        if not self.current or change.kind == "setting" or (
+                change.kind == "briefing_item" and self.current[0] != Kind.BRIEFING):
+            return
+        self.refresh()
 
     def on_theme_changed(self, _dark: bool) -> None:
         self.back.setIcon(icon("undo"))
