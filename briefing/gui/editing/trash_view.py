@@ -247,7 +247,7 @@ class TrashView(QWidget):
         return f"{kind.value} #{rid}"
 
     def _changed(self, change: Change) -> None:
-        if change.kind not in ("country", "setting"):
+        if change.kind not in ("country", "setting", "briefing_item"):  # never in the trash
             self._reload_timer.start()
 
     def _update_buttons(self) -> None:
