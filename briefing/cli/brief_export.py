@@ -13,12 +13,13 @@ line on stderr and a non-zero exit.
 from __future__ import annotations
 
 from briefing.cli import CliError
+from briefing.cli.cmd_brief import briefing_id
 from briefing.cli.context import open_store
-from briefing.domain import Kind
 from briefing.services import composer
 from briefing.services.dossier import DossierError, write_dossier
+from briefing.services.dossier.styles import layout_for
 
-EXIT_NOT_FOUND = 2
+EXIT_USAGE = 2
 EXIT_WRITE = 4
 
 
@@ -38,16 +39,16 @@ def register(bsub) -> None:
 
 
 def run_export(args) -> int:
+    try:
+        layout_for(args.page_size)  # a page size it does not know is a usage error
+    except DossierError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     with open_store(args, readonly=True) as store:
-        if store.find(Kind.BRIEFING, args.id) is None:
-            raise CliError(f"no briefing with id {args.id} (see: briefing brief list)",
-                           EXIT_NOT_FOUND)
-        assembled = composer.assemble(store, args.id)
+        assembled = composer.assemble(store, briefing_id(store, args.id))
     try:
         written = write_dossier(assembled, args.output, page_size=args.page_size)
     except DossierError as exc:
-        code = EXIT_NOT_FOUND if str(exc).startswith("Unknown page size") else EXIT_WRITE
-        raise CliError(str(exc), code) from None
+        raise CliError(str(exc), EXIT_WRITE) from None
     pages = f"{written.pages} page{'s' if written.pages != 1 else ''}"
     print(f"wrote {written.path} ({pages}, {written.page_size})")
     return 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 
 from briefing.cli.context import open_store, print_json
-from briefing.domain import Classification, Section
+from briefing.domain import Classification, Kind, Section
 from briefing.services import composer
 from briefing.services.composer.describe import item_label
 
@@ -154,7 +154,7 @@ def run_list(args) -> int:
 
 def run_suggest(args) -> int:
     with open_store(args, readonly=True) as store:
-        sugs = composer.suggest(store, _briefing_id(store, args.id))
+        sugs = composer.suggest(store, briefing_id(store, args.id))
         present = {(i.ref_kind, i.ref_id) for i in store.briefing_items(args.id)}
     sugs = sugs[:max(1, args.limit)]
     if args.json:
@@ -179,7 +179,7 @@ def run_add(args) -> int:
     if not args.auto and not args.refs:
         raise ValueError("say what to add: --auto (the default draft) or KIND:ID …")
     with open_store(args) as store:
-        bid = _briefing_id(store, args.id)
+        bid = briefing_id(store, args.id)
         done = composer.Added()
         if args.auto:
             done = composer.add_draft(store, bid)
@@ -200,7 +200,7 @@ def run_add(args) -> int:
 
 def run_show(args) -> int:
     with open_store(args, readonly=True) as store:
-        assembled = composer.assemble(store, args.id)
+        assembled = composer.assemble(store, briefing_id(store, args.id))
     if args.json:
         print_json(_briefing_json(assembled))
         return 0
@@ -232,7 +232,7 @@ def run_show(args) -> int:
 
 def run_point(args) -> int:
     with open_store(args) as store:
-        iid = composer.add_text(store, _briefing_id(store, args.id), args.text, args.section)
+        iid = composer.add_text(store, briefing_id(store, args.id), args.text, args.section)
     print(iid)
     return 0
 
@@ -268,22 +268,22 @@ def run_remove(args) -> int:
 
 def run_duplicate(args) -> int:
     with open_store(args) as store:
-        print(composer.duplicate(store, _briefing_id(store, args.id), title=args.title,
+        print(composer.duplicate(store, briefing_id(store, args.id), title=args.title,
                                  date=args.date))
     return 0
 
 
 def run_delete(args) -> int:
     with open_store(args) as store:
-        composer.trash_briefing(store, _briefing_id(store, args.id))
+        composer.trash_briefing(store, briefing_id(store, args.id))
     print(f"briefing {args.id} moved to the trash")
     return 0
 
 
 # --------------------------------------------------------------------------- helpers
-def _briefing_id(store, bid: int) -> int:
-    from briefing.domain import Kind
-
+def briefing_id(store, bid: int) -> int:
+    """``bid`` if a live briefing has it; otherwise the one message every ``brief``
+    subcommand gives."""
     if store.find(Kind.BRIEFING, bid) is None:
         raise composer.ComposerError(f"no briefing with id {bid} (see: briefing brief list)")
     return bid
