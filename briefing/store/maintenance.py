@@ -78,7 +78,8 @@ class MaintenanceMixin:
             f"{r[0]} row {r[1]} refers to a missing {r[2]}" for r in c.execute("PRAGMA foreign_key_check")
         ]
         report.counts = self.counts()
-        report.trashed = len(self.trashed())
+        report.trashed = (sum(self.count(k, include_deleted=True) for k in SPECS)
+                          - sum(report.counts.values()))
         report.index_expected = sum(report.counts.values())
         report.index_rows = c.execute("SELECT count(*) FROM search_index").fetchone()[0]
         return report

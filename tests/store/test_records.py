@@ -158,6 +158,7 @@ def test_trash_restore_purge(store, kind, notices):
     assert entry.title and entry.deleted_at == trashed.deleted_at
     assert [e.id for e in store.trashed(kind)] == [rid]
     assert store.check().ok  # the search index dropped it
+    assert store.check().trashed == 1
     assert store.trash(kind, rid) == []  # already there: nothing to do, no notice
     assert len(notices) == 1
 
@@ -166,7 +167,7 @@ def test_trash_restore_purge(store, kind, notices):
     assert data(store.get(kind, rid)) == data(rec)
     assert store.get(kind, rid).deleted_at is None
     assert store.trashed() == []
-    assert store.check().ok
+    assert store.check().ok and store.check().trashed == 0
 
     with pytest.raises(StoreError, match="not in the trash; trash it first"):
         store.purge(kind, rid)
