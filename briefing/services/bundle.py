@@ -74,7 +74,7 @@ def _field_name(name: str) -> str:
     return name[:-3] if name.endswith("_id") and name in _REFS else name
 
 
-def record_to_json(store: Store, rec: Record, uuids: dict[tuple[Kind, int], str]) -> dict:
+def record_to_json(rec: Record, uuids: dict[tuple[Kind, int], str]) -> dict:
     def ref(kind: Kind, rid: int | None) -> str | None:
         return uuids.get((kind, rid)) if rid is not None else None
 
@@ -137,7 +137,7 @@ def export_bundle(store: Store, progress: Callable[[int, int], None] | None = No
     bundle: dict = {"format": FORMAT, "version": VERSION}
     for kind in ORDER:
         recs = sorted(records[kind], key=lambda r: (r.created_at, r.uuid))
-        bundle[kind.plural] = [record_to_json(store, r, uuids) for r in recs]
+        bundle[kind.plural] = [record_to_json(r, uuids) for r in recs]
         done += len(recs)
         if progress:
             progress(done, total)
