@@ -30,11 +30,11 @@ import time
 import uuid as uuidlib
 from collections.abc import Callable
 
-from briefing.domain import Agreement, Change, Kind, Organisation, Person, Record
+from briefing.domain import Change, Kind, Record
 from briefing.fold import fold_key
-from briefing.store import search_index
+from briefing.store import links, search_index
 from briefing.store.errors import StoreError, ValidationError
-from briefing.store.specs import SPECS, to_row
+from briefing.store.specs import SPECS, insert_row, insert_sql
 from briefing.validation import problems
 
 # Kinds in the order their rows must reach the database (a kind only refers to
@@ -46,10 +46,6 @@ LOAD_ORDER = (
 CACHE_KIB = 256 * 1024  # page cache while loading (default SQLite cache is 2 MiB)
 
 Progress = Callable[[str], None]
-
-
-def _q(col: str) -> str:
-    return f'"{col}"'
 
 
 class BulkLoader:
@@ -178,20 +174,10 @@ class BulkLoader:
     # --- writing ------------------------------------------------------------------------
     def _write(self, kind: Kind, recs: list[Record]) -> None:
         t0 = time.perf_counter()
-        c = self.conn
         spec = SPECS[kind]
-        rows = []
-        for rec in recs:
-            row = to_row(spec, rec)
-            row.update(id=rec.id, uuid=rec.uuid, created_at=rec.created_at,
-                       updated_at=rec.updated_at, deleted_at=rec.deleted_at)
-            rows.append(row)
+        rows = [insert_row(spec, rec) for rec in recs]
         cols = list(rows[0])
-        c.executemany(
-            f"INSERT INTO {spec.table} ({', '.join(map(_q, cols))}) "
-            f"VALUES ({', '.join('?' * len(cols))})",
-            [[row[k] for k in cols] for row in rows],
-        )
+        self.conn.executemany(insert_sql(spec, cols), [[row[k] for k in cols] for row in rows])
         self._write_links(kind, recs)
         self._time(f"write {kind.plural}", t0)
 
@@ -214,73 +200,20 @@ class BulkLoader:
         return tid
 
     def _write_links(self, kind: Kind, recs: list[Record]) -> None:
+        """The rows hanging off the records (built by :mod:`links`, as single writes
+        are), one ``executemany`` per table."""
         c = self.conn
         topics, sources = [], []
         for rec in recs:
             ids = {t for n in rec.topics if (t := self._topic_id(n)) is not None}
-            topics.extend((kind.value, rec.id, t) for t in sorted(ids))
-            sources.extend(
-                (kind.value, rec.id, int(s), i) for i, s in enumerate(dict.fromkeys(rec.source_ids))
-            )
-        if topics:
-            c.executemany(
-                "INSERT INTO record_topics (record_kind, record_id, topic_id) VALUES (?, ?, ?)",
-                topics,
-            )
-        if sources:
-            c.executemany(
-                "INSERT INTO record_sources (record_kind, record_id, source_id, position) "
-                "VALUES (?, ?, ?, ?)",
-                sources,
-            )
+            topics += links.topic_rows(kind, rec.id, ids)
+            sources += links.source_rows(kind, rec.id, rec.source_ids)
+        c.executemany(links.INSERT_TOPIC, topics)
+        c.executemany(links.INSERT_SOURCE, sources)
         if kind in (Kind.PERSON, Kind.ORGANISATION):
-            self._write_aliases(kind, recs)
+            c.executemany(links.INSERT_ALIAS, [row for r in recs for row in
+                                               links.alias_rows(kind.value, r.id, [r.name, *r.aliases])])
         if kind == Kind.PERSON:
-            self._write_offices(recs)
+            c.executemany(links.INSERT_OFFICE, [row for p in recs for row in links.office_rows(p)])
         elif kind == Kind.AGREEMENT:
-            self._write_parties(recs)
-
-    def _write_aliases(self, kind: Kind, recs: list[Person | Organisation]) -> None:
-        rows = []
-        for rec in recs:
-            seen = set()
-            for name in (rec.name, *rec.aliases):
-                name = (name or "").strip()
-                if name and name not in seen:
-                    seen.add(name)
-                    rows.append((kind.value, str(rec.id), name, fold_key(name)))
-        self.conn.executemany(
-            "INSERT INTO aliases (entity_kind, entity_id, alias, folded) VALUES (?, ?, ?, ?)", rows
-        )
-
-    def _write_offices(self, people: list[Person]) -> None:
-        rows = [
-            (p.id, i, o.title, o.country or None, o.organisation_id,
-             o.start.iso if o.start else None, int(bool(o.start and o.start.approximate)),
-             o.end.iso if o.end else None, int(bool(o.end and o.end.approximate)))
-            for p in people for i, o in enumerate(p.offices)
-        ]
-        if rows:
-            self.conn.executemany(
-                'INSERT INTO offices (person_id, position, title, country, organisation_id, start, '
-                'start_approx, "end", end_approx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                rows,
-            )
-
-    def _write_parties(self, agreements: list[Agreement]) -> None:
-        rows = []
-        for a in agreements:
-            for i, p in enumerate(a.parties):
-                rows.append((
-                    a.id, i, p.party_kind,
-                    p.ref if p.party_kind == "country" else None,
-                    int(p.ref) if p.party_kind == "organisation" else None,
-                    int(p.ref) if p.party_kind == "person" else None,
-                    p.role or "party",
-                ))
-        if rows:
-            self.conn.executemany(
-                "INSERT INTO agreement_parties (agreement_id, position, party_kind, country, "
-                "organisation_id, person_id, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            c.executemany(links.INSERT_PARTY, [row for a in recs for row in links.party_rows(a)])

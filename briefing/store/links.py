@@ -19,11 +19,13 @@ def _marks(ids) -> str:
 
 
 # --- aliases ---------------------------------------------------------------------------
-def write_aliases(conn: sqlite3.Connection, entity_kind: str, entity_id, names: list[str]) -> None:
-    conn.execute(
-        "DELETE FROM aliases WHERE entity_kind = ? AND entity_id = ?",
-        (entity_kind, str(entity_id)),
-    )
+# The row builders below are shared with the bulk loader (briefing/store/bulk.py),
+# which inserts the rows of many new records with one ``executemany`` per table.
+INSERT_ALIAS = "INSERT INTO aliases (entity_kind, entity_id, alias, folded) VALUES (?, ?, ?, ?)"
+
+
+def alias_rows(entity_kind: str, entity_id, names: list[str]) -> list[tuple]:
+    """The ``aliases`` rows of these names (stripped, blanks and repeats left out)."""
     seen = set()
     rows = []
     for name in names:
@@ -31,9 +33,15 @@ def write_aliases(conn: sqlite3.Connection, entity_kind: str, entity_id, names: 
         if name and name not in seen:
             seen.add(name)
             rows.append((entity_kind, str(entity_id), name, fold_key(name)))
-    conn.executemany(
-        "INSERT INTO aliases (entity_kind, entity_id, alias, folded) VALUES (?, ?, ?, ?)", rows
+    return rows
+
+
+def write_aliases(conn: sqlite3.Connection, entity_kind: str, entity_id, names: list[str]) -> None:
+    conn.execute(
+        "DELETE FROM aliases WHERE entity_kind = ? AND entity_id = ?",
+        (entity_kind, str(entity_id)),
     )
+    conn.executemany(INSERT_ALIAS, alias_rows(entity_kind, entity_id, names))
 
 
 def read_aliases(conn: sqlite3.Connection, entity_kind: str, ids: list[int]) -> dict[int, list[str]]:
@@ -51,20 +59,26 @@ def read_aliases(conn: sqlite3.Connection, entity_kind: str, ids: list[int]) -> 
 
 
 # --- offices ---------------------------------------------------------------------------
+INSERT_OFFICE = (
+    'INSERT INTO offices (person_id, position, title, country, organisation_id, start, '
+    'start_approx, "end", end_approx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+)
+
+
+def office_rows(person: Person) -> list[tuple]:
+    return [
+        (
+            person.id, i, o.title, o.country or None, o.organisation_id,
+            o.start.iso if o.start else None, int(bool(o.start and o.start.approximate)),
+            o.end.iso if o.end else None, int(bool(o.end and o.end.approximate)),
+        )
+        for i, o in enumerate(person.offices)
+    ]
+
+
 def write_offices(conn: sqlite3.Connection, person: Person) -> None:
     conn.execute("DELETE FROM offices WHERE person_id = ?", (person.id,))
-    conn.executemany(
-        'INSERT INTO offices (person_id, position, title, country, organisation_id, start, '
-        'start_approx, "end", end_approx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-            (
-                person.id, i, o.title, o.country or None, o.organisation_id,
-                o.start.iso if o.start else None, int(bool(o.start and o.start.approximate)),
-                o.end.iso if o.end else None, int(bool(o.end and o.end.approximate)),
-            )
-            for i, o in enumerate(person.offices)
-        ],
-    )
+    conn.executemany(INSERT_OFFICE, office_rows(person))
 
 
 def read_offices(conn: sqlite3.Connection, person_ids: list[int]) -> dict[int, list[Office]]:
@@ -85,19 +99,25 @@ def read_offices(conn: sqlite3.Connection, person_ids: list[int]) -> dict[int, l
 
 
 # --- agreement parties -----------------------------------------------------------------
-def write_parties(conn: sqlite3.Connection, agreement: Agreement) -> None:
-    conn.execute("DELETE FROM agreement_parties WHERE agreement_id = ?", (agreement.id,))
+INSERT_PARTY = (
+    "INSERT INTO agreement_parties (agreement_id, position, party_kind, country, "
+    "organisation_id, person_id, role) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def party_rows(agreement: Agreement) -> list[tuple]:
     rows = []
     for i, p in enumerate(agreement.parties):
         country = p.ref if p.party_kind == "country" else None
         org = int(p.ref) if p.party_kind == "organisation" else None
         person = int(p.ref) if p.party_kind == "person" else None
         rows.append((agreement.id, i, p.party_kind, country, org, person, p.role or "party"))
-    conn.executemany(
-        "INSERT INTO agreement_parties (agreement_id, position, party_kind, country, "
-        "organisation_id, person_id, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    return rows
+
+
+def write_parties(conn: sqlite3.Connection, agreement: Agreement) -> None:
+    conn.execute("DELETE FROM agreement_parties WHERE agreement_id = ?", (agreement.id,))
+    conn.executemany(INSERT_PARTY, party_rows(agreement))
 
 
 def read_parties(conn: sqlite3.Connection, agreement_ids: list[int]) -> dict[int, list[Party]]:
@@ -142,15 +162,19 @@ def topic_id(conn: sqlite3.Connection, name: str, create: bool = True) -> int | 
     return conn.execute("INSERT INTO topics (name, folded) VALUES (?, ?)", (name, key)).lastrowid
 
 
+INSERT_TOPIC = "INSERT INTO record_topics (record_kind, record_id, topic_id) VALUES (?, ?, ?)"
+
+
+def topic_rows(kind: Kind, record_id: int, topic_ids) -> list[tuple]:
+    return [(kind.value, record_id, t) for t in sorted(topic_ids)]
+
+
 def write_topics(conn: sqlite3.Connection, kind: Kind, record_id: int, names: list[str]) -> None:
     conn.execute(
         "DELETE FROM record_topics WHERE record_kind = ? AND record_id = ?", (kind.value, record_id)
     )
     ids = {tid for n in names if (tid := topic_id(conn, n)) is not None}
-    conn.executemany(
-        "INSERT INTO record_topics (record_kind, record_id, topic_id) VALUES (?, ?, ?)",
-        [(kind.value, record_id, t) for t in sorted(ids)],
-    )
+    conn.executemany(INSERT_TOPIC, topic_rows(kind, record_id, ids))
 
 
 def read_topics(conn: sqlite3.Connection, kind: Kind, ids: list[int]) -> dict[int, list[str]]:
@@ -169,16 +193,22 @@ def read_topics(conn: sqlite3.Connection, kind: Kind, ids: list[int]) -> dict[in
 
 
 # --- source links ----------------------------------------------------------------------
+INSERT_SOURCE = (
+    "INSERT OR IGNORE INTO record_sources (record_kind, record_id, source_id, position) "
+    "VALUES (?, ?, ?, ?)"
+)
+
+
+def source_rows(kind: Kind, record_id: int, source_ids: list[int]) -> list[tuple]:
+    return [(kind.value, record_id, int(s), i) for i, s in enumerate(dict.fromkeys(source_ids))]
+
+
 def write_sources(conn: sqlite3.Connection, kind: Kind, record_id: int, source_ids: list[int]) -> None:
     conn.execute(
         "DELETE FROM record_sources WHERE record_kind = ? AND record_id = ?",
         (kind.value, record_id),
     )
-    conn.executemany(
-        "INSERT OR IGNORE INTO record_sources (record_kind, record_id, source_id, position) "
-        "VALUES (?, ?, ?, ?)",
-        [(kind.value, record_id, int(s), i) for i, s in enumerate(dict.fromkeys(source_ids))],
-    )
+    conn.executemany(INSERT_SOURCE, source_rows(kind, record_id, source_ids))
 
 
 def read_sources(conn: sqlite3.Connection, kind: Kind, ids: list[int]) -> dict[int, list[int]]:

@@ -16,7 +16,7 @@ from briefing.domain import (
 )
 from briefing.store import links, search_index
 from briefing.store.errors import NotFoundError, StoreError, ValidationError
-from briefing.store.specs import SPECS, from_row, to_row
+from briefing.store.specs import SPECS, from_row, insert_row, insert_sql, to_row
 from briefing.validation import problems
 
 
@@ -168,18 +168,9 @@ class RecordsMixin:
                     rec.created_at = now
                 if not (keep_timestamps and rec.updated_at):
                     rec.updated_at = now
-                row = to_row(spec, rec)
-                row.update(uuid=rec.uuid, created_at=rec.created_at, updated_at=rec.updated_at,
-                           deleted_at=rec.deleted_at)
-                if rec.id is not None:
-                    row["id"] = rec.id
-                cols = list(row)
+                row = insert_row(spec, rec)
                 try:
-                    cur = c.execute(
-                        f"INSERT INTO {spec.table} ({', '.join(map(_q, cols))}) "
-                        f"VALUES ({', '.join('?' * len(cols))})",
-                        [row[k] for k in cols],
-                    )
+                    cur = c.execute(insert_sql(spec, list(row)), list(row.values()))
                     rec.id = cur.lastrowid
                     self._write_links(rec)
                 except sqlite3.IntegrityError as exc:

@@ -83,6 +83,23 @@ def to_row(spec: KindSpec, record: Record) -> dict:
     return row
 
 
+def insert_row(spec: KindSpec, record: Record) -> dict:
+    """:func:`to_row` plus what only a new row has: uuid, timestamps, and the id when
+    the record brings one."""
+    row = to_row(spec, record)
+    row.update(uuid=record.uuid, created_at=record.created_at, updated_at=record.updated_at,
+               deleted_at=record.deleted_at)
+    if record.id is not None:
+        row["id"] = record.id
+    return row
+
+
+def insert_sql(spec: KindSpec, columns: list[str]) -> str:
+    """``INSERT INTO <table> ("col", …) VALUES (?, …)`` for these columns."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {spec.table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
+
+
 def from_row(spec: KindSpec, row) -> Record:
     """A record from a ``sqlite3.Row`` of the kind's table."""
     values = {}
