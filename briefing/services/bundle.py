@@ -205,6 +205,7 @@ class _Importer:
         self.store = store
         self.where = where
         self.report = BundleReport()
+        self._ids: dict[tuple[Kind, str], int] = {}  # uuids already resolved or added
 
     def fail(self, kind: Kind, i: int, msg: str) -> BundleError:
         return BundleError(f"{self.where}: {kind.plural}[{i}]: {msg}")
@@ -212,9 +213,13 @@ class _Importer:
     def ref_id(self, kind: Kind, uuid: str | None) -> int | None:
         if not uuid:
             return None
-        rid = self.store.id_for_uuid(kind, uuid)
+        rid = self._ids.get((kind, uuid))
         if rid is None:
-            raise ValueError(f"refers to a {kind.value} {uuid} that is not in the bundle or the store")
+            rid = self.store.id_for_uuid(kind, uuid)
+            if rid is None:
+                raise ValueError(
+                    f"refers to a {kind.value} {uuid} that is not in the bundle or the store")
+            self._ids[(kind, uuid)] = rid
         return rid
 
     def date(self, text) -> PartialDate | None:
@@ -316,6 +321,7 @@ class _Importer:
                     try:
                         if existing is None:
                             store.add_many([rec], keep_timestamps=True)
+                            self._ids[(kind, rec.uuid)] = rec.id
                             added += 1
                         else:
                             current = store.get(kind, existing, include_deleted=True)
