@@ -13,7 +13,6 @@ from pathlib import Path
 
 import platformdirs
 
-APP_NAME = "Briefing"
 APP_ID = "briefing"
 ENV_DB = "BRIEFING_DB"
 
