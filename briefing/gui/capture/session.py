@@ -155,32 +155,19 @@ class ReviewSession:
             item.aliases.append(item.name)
         item.name = name
         for c in self.candidates:
-            for value in vars(c).values():
-                for ref in value if isinstance(value, list) else [value]:
-                    if isinstance(ref, EntityRef) and ref.key == key:
-                        ref.name = name
+            for ref in c.refs():
+                if ref.key == key:
+                    ref.name = name
         self.refresh()
 
     def referrer_counts(self) -> dict[str, int]:
         """``{proposed key: how many candidates refer to it}`` in one pass."""
         out: dict[str, int] = {}
         for c in self.candidates:
-            keys = set()
-            for value in vars(c).values():
-                for ref in value if isinstance(value, list) else [value]:
-                    if isinstance(ref, EntityRef) and ref.key:
-                        keys.add(ref.key)
-            for k in keys:
+            for k in {ref.key for ref in c.refs() if ref.key}:
                 out[k] = out.get(k, 0) + 1
         return out
 
     def referrers(self, key: str) -> list[Candidate]:
         """The candidates that refer to a proposed person/organisation."""
-        out = []
-        for c in self.candidates:
-            for value in vars(c).values():
-                refs = value if isinstance(value, list) else [value]
-                if any(isinstance(r, EntityRef) and r.key == key for r in refs):
-                    out.append(c)
-                    break
-        return out
+        return [c for c in self.candidates if any(ref.key == key for ref in c.refs())]

@@ -54,6 +54,16 @@ class Candidate:
 
     KIND = ""
 
+    def refs(self) -> list[EntityRef]:
+        """The people, organisations and countries it refers to (speaker, guest, host,
+        parties), in field order."""
+        out: list[EntityRef] = []
+        for value in vars(self).values():
+            for ref in value if isinstance(value, list) else [value]:
+                if isinstance(ref, EntityRef):
+                    out.append(ref)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.KIND, **_plain(self)}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from briefing.services.capture.agreements import find_agreements
 from briefing.services.capture.article import Article
 from briefing.services.capture.attribution import Attributor
-from briefing.services.capture.candidates import Capture, Candidate, EntityRef
+from briefing.services.capture.candidates import Capture, Candidate
 from briefing.services.capture.dates import DateIndex, find_dates
 from briefing.services.capture.figures import find_figures
 from briefing.services.capture.gazetteer import Gazetteer
@@ -70,11 +70,4 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Capture:
 
 
 def _used_keys(candidates: list[Candidate]) -> set[str]:
-    keys: set[str] = set()
-    for c in candidates:
-        for value in vars(c).values():
-            refs = value if isinstance(value, list) else [value]
-            for ref in refs:
-                if isinstance(ref, EntityRef) and ref.new:
-                    keys.add(ref.key)
-    return keys
+    return {ref.key for c in candidates for ref in c.refs() if ref.new}

@@ -161,9 +161,8 @@ def _unknown_countries(store, record: Record) -> list[str]:
 def _ambiguities(c: Candidate, resolver: EntityResolver) -> list[str]:
     """"3 people are called 'Aleksandar Vučić'": the reviewer must say which."""
     out = []
-    for value in vars(c).values():
-        for ref in value if isinstance(value, list) else [value]:
-            if isinstance(ref, EntityRef) and (namesakes := resolver.ambiguous(ref)):
-                noun = "people" if ref.kind == "person" else "organisations"
-                out.append(f"{len(namesakes)} {noun} are called '{ref.name}': choose which one")
+    for ref in c.refs():
+        if namesakes := resolver.ambiguous(ref):
+            noun = "people" if ref.kind == "person" else "organisations"
+            out.append(f"{len(namesakes)} {noun} are called '{ref.name}': choose which one")
     return out
