@@ -35,11 +35,11 @@ class NameKey:
 
 
 class ReviewSession:
-    def __init__(self, store, capture: Capture, checked: Review | None = None) -> None:
+    def __init__(self, store, capture: Capture) -> None:
         self.store = store
         self.capture = capture
         self.people_map: dict[str, int | None] = {}
-        self.review: Review = checked if checked is not None else review(store, capture)
+        self.review: Review = review(store, capture)
         self.accepted: dict[int, tuple[Kind, int]] = {}  # id(candidate) -> record
         self.rejected: set[int] = set()
         self.last_result: AcceptResult | None = None

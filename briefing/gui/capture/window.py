@@ -35,7 +35,7 @@ from briefing.gui.editing import messages
 from briefing.gui.errors import plain_message
 from briefing.gui.icons import app_icon
 from briefing.gui.workers import Runner
-from briefing.services.capture import Gazetteer, capture_file, capture_text, review
+from briefing.services.capture import Gazetteer, capture_file, capture_text
 from briefing.services.capture.candidates import Candidate
 
 log = logging.getLogger(__name__)
@@ -43,15 +43,13 @@ EDIT_DELAY_MS = 250  # review again this long after the last keystroke in the fo
 
 
 def capture_work(ctx, path: str | None, text: str, url: str):
-    """In a worker: read and extract (names against the store), then review."""
+    """In a worker: read and extract (names against the store).  The review is done
+    on the window's own connection (a review keeps the store it was made with)."""
     gazetteer = Gazetteer.from_store(ctx.store)
     ctx.check()
     if path:
-        capture = capture_file(path, gazetteer, url=url)
-    else:
-        capture = capture_text(text, gazetteer, url=url)
-    ctx.check()
-    return capture, review(ctx.store, capture)
+        return capture_file(path, gazetteer, url=url)
+    return capture_text(text, gazetteer, url=url)
 
 
 class CaptureWindow(QMainWindow):
@@ -208,11 +206,9 @@ class CaptureWindow(QMainWindow):
         self.input.show_error(message)
         self.failed.emit(message)
 
-    def _captured(self, result) -> None:
+    def _captured(self, capture) -> None:
         self.task = None
-        capture, checked = result
-        self.session = ReviewSession(self.store, capture, checked)
-        self.session.refresh()  # the window's own connection may see newer records
+        self.session = ReviewSession(self.store, capture)
         self.editor.session = self.session
         a = capture.article
         self.article_title.setText(a.title or "(untitled article)")
