@@ -16,8 +16,6 @@ from briefing.cli import CliError
 from briefing.cli.cmd_brief import briefing_id
 from briefing.cli.context import open_store
 from briefing.services import composer
-from briefing.services.dossier import DossierError, write_dossier
-from briefing.services.dossier.styles import layout_for
 
 EXIT_USAGE = 2
 EXIT_WRITE = 4
@@ -39,6 +37,10 @@ def register(bsub) -> None:
 
 
 def run_export(args) -> int:
+    # ReportLab is imported by this command only, not by every command's parser
+    from briefing.services.dossier import DossierError, write_dossier
+    from briefing.services.dossier.styles import layout_for
+
     try:
         layout_for(args.page_size)  # a page size it does not know is a usage error
     except DossierError as exc:
