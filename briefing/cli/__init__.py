@@ -38,13 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"briefing.cli.cmd_{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"briefing.cli.cmd_{name}":
-                continue  # a command still being built
-            raise
-        module.register(sub)
+        importlib.import_module(f"briefing.cli.cmd_{name}").register(sub)
     return parser
 
 

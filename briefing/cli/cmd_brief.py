@@ -8,21 +8,15 @@ duplicate|delete`` — prepare a briefing headless.
     briefing brief exclude 7; briefing brief move 9 0; briefing brief point 1 "Thank him …"
     briefing brief show 1
 
-More subcommands come from other modules: each name in :data:`EXTRA_SUBCOMMANDS` is a
-module ``briefing/cli/brief_<name>.py`` with ``register(subparsers)`` adding its parser
-under ``brief`` (e.g. ``brief export`` from the dossier).  Missing modules are skipped.
+``brief export`` (the PDF dossier) lives in ``briefing/cli/brief_export.py``.
 """
 
 from __future__ import annotations
-
-import importlib
 
 from briefing.cli.context import open_store, print_json
 from briefing.domain import Classification, Kind, Section
 from briefing.services import composer
 from briefing.services.composer.describe import item_label
-
-EXTRA_SUBCOMMANDS = ["export"]
 
 
 def register(sub) -> None:
@@ -105,14 +99,9 @@ def register(sub) -> None:
     s.add_argument("id", type=int)
     s.set_defaults(func=run_delete)
 
-    for name in EXTRA_SUBCOMMANDS:
-        try:
-            module = importlib.import_module(f"briefing.cli.brief_{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"briefing.cli.brief_{name}":
-                continue  # not built yet
-            raise
-        module.register(bsub)
+    from briefing.cli import brief_export  # here, not at the top: it imports this module
+
+    brief_export.register(bsub)
 
 
 # --------------------------------------------------------------------------- commands
