@@ -88,11 +88,10 @@ def _parties(refs: list[EntityRef], ids: Ids) -> list[Party]:
     return out
 
 
-def problems(candidate: Candidate, article: Article, ids: Ids) -> list[str]:
-    """What keeps ``candidate`` from being stored, in words a reviewer understands
-    (empty when it can be accepted as it is)."""
+def problems(candidate: Candidate, record: Record) -> list[str]:
+    """What keeps ``candidate`` (as ``record``, from :func:`to_record`) from being
+    stored, in words a reviewer understands (empty when it can be accepted as it is)."""
     out: list[str] = []
-    record = to_record(candidate, article, ids)
     speaker = candidate.speaker if isinstance(candidate, StatementCandidate) else None
     if speaker is not None and speaker.kind != "person":
         out.append(f"the speaker '{speaker.name}' is {_a(speaker.kind)}, not a person")

@@ -133,7 +133,7 @@ def review(store, capture: Capture, *, people_map: dict[str, int | None] | None 
         v = Verdict(candidate=c, kind=kind_of(c))
         if (m := matches.get(i)) is not None:
             v.existing_id, v.reason = m.record_id, m.reason
-        v.problems = _ambiguities(c, resolver) or problems(c, article, resolver.ids)
+        v.problems = _ambiguities(c, resolver) or problems(c, records[i])
         v.problems += _unknown_countries(store, records[i])
         out.verdicts.append(v)
     return out
