@@ -223,3 +223,14 @@ def test_the_detail_pane_keeps_its_place_when_the_store_changes(qtbot, window, d
     with qtbot.waitSignal(window.detail.record_shown, timeout=2000):
         demo_store.update(person)  # read again: the source's related lists may change
     assert window.detail.current == (Kind.SOURCE, longest.id) and bar.value() == 200
+
+
+def test_the_detail_pane_reads_figures_and_visits_as_the_dossier_does(window, demo_store):
+    from briefing.services.record_labels import figure_value, ordinal
+
+    figure = next(f for f in demo_store.iter_records(Kind.FIGURE) if f.unit == "%")
+    window.show_record(Kind.FIGURE, figure.id)
+    assert figure_value(figure) in window.detail.text()  # "more than 7%", not "7 %"
+    visit = next(v for v in demo_store.iter_records(Kind.VISIT) if v.ordinal)
+    window.show_record(Kind.VISIT, visit.id)
+    assert f"{ordinal(visit.ordinal).capitalize()} visit" in window.detail.text()

@@ -14,6 +14,7 @@ from briefing.domain import (
     Visit,
 )
 from briefing.gui.icons import KIND_COLORS
+from briefing.services import record_labels
 from briefing.store import related
 
 Marker = Callable[[str], str] | None
@@ -140,7 +141,7 @@ class RecordHtml:
         guest = self.person(v.guest_id, v.guest_name) or self.country(v.guest_country)
         where = esc(v.place) or self.country(v.host_country)
         head = f"{guest} in {where}"
-        ordinal = f"{v.ordinal}{_suffix(v.ordinal)} visit" if v.ordinal else ""
+        ordinal = f"{record_labels.ordinal(v.ordinal).capitalize()} visit" if v.ordinal else ""
         rows = [("Dates", esc(_span(v.start, v.end))),
                 ("Guest", " · ".join(p for p in (self.person(v.guest_id, v.guest_name),
                                                   self.country(v.guest_country)) if p)),
@@ -204,10 +205,8 @@ class RecordHtml:
         return self.text(s.title or "(untitled source)"), rows, body, []
 
     def _figure(self, f: Figure):
-        value = "" if f.value is None else (f"{f.value:,.0f}" if float(f.value).is_integer()
-                                            else f"{f.value:,.2f}")
-        shown = " ".join(x for x in (f.qualifier, value, f.unit) if x)
-        flow = " → ".join(x for x in (self.country(f.from_country), self.country(f.to_country)) if x)
+        shown = record_labels.figure_value(f)
+        flow = esc(record_labels.figure_flow(f, self.store.country_name))
         rows = [("Value", f"<b style='background:none; font-size:13pt'>{esc(shown)}</b>"),
                 ("Countries", flow), ("Period", esc(f.period)), ("As of", esc(_date(f.as_of)))]
         return self.text(f.metric), rows, [], []
@@ -224,9 +223,3 @@ class RecordHtml:
                 ("Classification", esc(b.classification)), ("Status", esc(b.status)),
                 ("Author", esc(b.author)), ("Items", str(len(b.items)) if b.items else "")]
         return self.text(b.title), rows, [], []
-
-
-def _suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
