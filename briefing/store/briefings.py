@@ -62,16 +62,20 @@ class BriefingsMixin:
         if self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (briefing_id,)).fetchone() is None:
             raise NotFoundError(f"no briefing with id {briefing_id}")
         ids = []
+        ends: dict[str, int] = {}  # section -> the next free position in it
         with self.transaction() as c:
             for it in items:
                 section = self._check_section(it.section)
                 if it.ref_kind is not None:
                     Kind(it.ref_kind)
-                nxt = c.execute(
-                    "SELECT coalesce(max(position) + 1, 0) FROM briefing_items "
-                    "WHERE briefing_id = ? AND section = ?",
-                    (briefing_id, section),
-                ).fetchone()[0]
+                if section not in ends:
+                    ends[section] = c.execute(
+                        "SELECT coalesce(max(position) + 1, 0) FROM briefing_items "
+                        "WHERE briefing_id = ? AND section = ?",
+                        (briefing_id, section),
+                    ).fetchone()[0]
+                nxt = ends[section]
+                ends[section] += 1
                 it.briefing_id, it.section, it.position = briefing_id, section, nxt
                 cur = c.execute(
                     f"INSERT INTO briefing_items ({', '.join(_ITEM_COLS)}) VALUES "
