@@ -278,3 +278,14 @@ def test_someone_else_creates_a_new_namesake(qtbot, store):
     window.select(quote)
     window.accept_selected()
     assert len(store.ids_named(Kind.PERSON, "Ilham Aliyev")) == 3
+
+
+def test_a_party_typed_in_another_spelling_is_the_proposed_person(qtbot, store):
+    window = opened(qtbot, store)
+    agreement = next(c for c in window.session.candidates if c.KIND == "agreement")
+    window.select(agreement)
+    window.editor.fields["parties"].set_text("Serbia; aleksandar vucic")
+    qtbot.waitUntil(lambda: len(agreement.parties) == 2, timeout=3000)
+    vucic = agreement.parties[1]
+    assert (vucic.kind, vucic.name) == ("person", "Aleksandar Vučić")  # not a new organisation
+    assert all(o.name != "aleksandar vucic" for o in window.session.capture.organisations)

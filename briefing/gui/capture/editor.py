@@ -264,9 +264,8 @@ class CandidateEditor(QWidget):
         if (pid := store.person_id_named(text)) is not None:
             return EntityRef(name=store.get(Kind.PERSON, pid).name, kind="person",
                              record_id=pid, mention=text)
-        for p in self.session.capture.people:
-            if text in (p.name, *p.aliases):
-                return EntityRef(name=p.name, kind="person", new=True, key=p.key, mention=text)
+        if (p := self.session.proposed_named("person", text)) is not None:
+            return EntityRef(name=p.name, kind="person", new=True, key=p.key, mention=text)
         return self.session.ref_for_name("organisation", text)
 
     def _apply_name(self, key: str, name: str, value) -> None:

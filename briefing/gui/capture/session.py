@@ -129,15 +129,18 @@ class ReviewSession:
                 return p
         return None
 
+    def proposed_named(self, kind: str, name: str) -> ProposedPerson | ProposedOrganisation | None:
+        """The article's proposed person/organisation with this name or spelling (folded)."""
+        key = fold_key(name)
+        pool = self.capture.people if kind == "person" else self.capture.organisations
+        return next((p for p in pool if key in {fold_key(n) for n in (p.name, *p.aliases)}), None)
+
     def ref_for_name(self, kind: str, name: str) -> EntityRef:
         """A reviewer typed a name nobody in the store has: the article's proposed
         person/organisation with that name or spelling, else a new one."""
-        key = fold_key(name)
-        pool = self.capture.people if kind == "person" else self.capture.organisations
-        for p in pool:
-            if key in {fold_key(n) for n in (p.name, *p.aliases)}:
-                return EntityRef(name=p.name, kind=kind, new=True, key=p.key, mention=name)
-        new_key = f"{kind}:{key}"
+        if (p := self.proposed_named(kind, name)) is not None:
+            return EntityRef(name=p.name, kind=kind, new=True, key=p.key, mention=name)
+        new_key = f"{kind}:{fold_key(name)}"
         if kind == "person":
             self.capture.people.append(ProposedPerson(key=new_key, name=name.strip()))
         else:
