@@ -18,11 +18,9 @@ from briefing.cli.context import open_store, print_json
 from briefing.services.capture import (
     Gazetteer, accept, capture_file, capture_text, review,
 )
-from briefing.services.capture.labels import details, headline
+from briefing.services.capture.labels import KIND_TITLES, details, headline
 from briefing.services.capture.reading import MAX_BYTES
 
-_GROUPS = [("statement", "Statements"), ("agreement", "Agreements"), ("visit", "Visits"),
-           ("figure", "Figures")]
 _MARK = {"new": "new", "duplicate": "in store", "incomplete": "incomplete"}
 
 
@@ -106,7 +104,7 @@ def _print_listing(capture, checked) -> None:
     if not candidates:
         print("\nNo quotes, statements, agreements, visits or figures found.")
     n = 0
-    for kind, title in _GROUPS:
+    for kind, title in KIND_TITLES.items():
         group = [v for v in candidates if v.candidate.KIND == kind]
         if not group:
             continue

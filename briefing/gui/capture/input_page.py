@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.editing.fields import error_colour
+from briefing.services.capture.reading import READABLE_SUFFIXES
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+ARTICLE_SUFFIXES = tuple(READABLE_SUFFIXES)  # what capture reads
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 
 
