@@ -117,8 +117,7 @@ class MainWindow(QMainWindow):
         self.navigation.add_heading("Prepare")
         briefings = RecordTablePage(self.store, Kind.BRIEFING, self.runner, self.settings)
         self.add_page("briefings", "Briefings", briefings, "kind:briefing")
-        trash = LazyPage(lambda: self.commands.trash_view() or QLabel(
-            "The trash will be shown here.", alignment=Qt.AlignmentFlag.AlignCenter))
+        trash = LazyPage(self.commands.trash_view)
         trash.created.connect(self._connect_page)
         self.add_page("trash", "Trash", trash, "trash")
 
