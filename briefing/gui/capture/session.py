@@ -80,9 +80,6 @@ class ReviewSession:
         """New, complete candidates nobody has decided on yet (what Accept all stores)."""
         return [c for c in self.candidates if self.state(c) == "new"]
 
-    def undecided(self) -> int:
-        return sum(1 for c in self.candidates if self.state(c) in ("new", "incomplete"))
-
     # --- deciding -----------------------------------------------------------------------
     def accept(self, chosen: list[Candidate]) -> AcceptResult:
         chosen = [c for c in chosen if self.can_accept(c)]

@@ -43,8 +43,6 @@ _POST_PRONOUN = re.compile(rf"^\s*(?P<pron>{_PRONOUN})\s+{_ADVERB}{_VERB}\b")
 _POST_VERB_FIRST = re.compile(rf"^\s*{_ADVERB}(?P<verb>{_VERB})\b\s*")
 _POST_SUBJECT_FIRST = re.compile(rf"^(?P<subject>.{{1,140}}?)\s+{_ADVERB}(?P<verb>{_VERB})\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>him|her|them|the\s+\w+|\S)", re.I)
-# before the quote: `Tokayev said: “…` / `But, he added: "…` / `X told reporters, “…`
-_PRE_VERB = re.compile(rf"(?P<verb>{_VERB})\b(?P<rest>[^.!?]{{0,60}})$")
 
 
 # a subject with a verb of its own is a clause ("Wage gains have been flat …, he

@@ -103,13 +103,6 @@ class TextMap:
         last = self.sentence_at(max(start, end - 1))
         return Span(first.start, max(last.end, end))
 
-    def sentence_text(self, start: int, end: int) -> str:
-        span = self.sentence_span(start, end)
-        return self.text[span.start:span.end]
-
-    def slice(self, span: Span) -> str:
-        return self.text[span.start:span.end]
-
 
 class Claimed:
     """Non-overlapping spans already taken by a rule (lookups in O(log n))."""
