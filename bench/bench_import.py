@@ -29,9 +29,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth_names import CITIES, CULTURES, OUTLETS, make_name, pick_culture  # noqa: E402
+from synth_records import partial_date  # noqa: E402
 from synth_text import TOPIC_NAMES, TextMaker  # noqa: E402
 
 from briefing.countries import load_countries  # noqa: E402
+from briefing.dates import MONTHS  # noqa: E402
 from briefing.services.importing import import_files  # noqa: E402
 from briefing.store import Store  # noqa: E402
 
@@ -44,21 +46,17 @@ TARGET_SECONDS = 20.0
 
 
 def _date_cell(rng: random.Random) -> str:
-    y, m, d = 2025 - int(abs(rng.gauss(0, 8))), rng.randint(1, 12), rng.randint(1, 28)
-    months = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
+    """A synthetic partial date (``synth_records.partial_date``) as CSV files write
+    them: mostly ISO, some days as "5 November 2024" or "05.11.2024"."""
+    d = partial_date(rng)
     r = rng.random()
-    if r < 0.55:
-        cell = f"{y:04d}-{m:02d}-{d:02d}"
-    elif r < 0.65:
-        cell = f"{d} {months[m - 1]} {y}"
-    elif r < 0.7:
-        cell = f"{d:02d}.{m:02d}.{y}"
-    elif r < 0.9:
-        cell = f"{y:04d}-{m:02d}"
+    if d.day and r < 0.15:
+        cell = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    elif d.day and r < 0.22:
+        cell = f"{d.day:02d}.{d.month:02d}.{d.year}"
     else:
-        cell = f"{y:04d}"
-    return ("~" + cell) if rng.random() < 0.05 else cell
+        cell = d.iso
+    return ("~" if d.approximate else "") + cell
 
 
 def write_csvs(folder: Path, rows: int, speakers: int, seed: int, aliases: bool) -> tuple[Path, Path]:
