@@ -25,7 +25,7 @@ from briefing.domain import Agreement, Figure, Kind, Record, Statement, Visit
 from briefing.fold import fold_key
 from briefing.services.capture.candidates import AgreementCandidate, Candidate
 
-__all__ = ["Match", "natural_match", "SourceMatcher", "words", "overlap"]
+__all__ = ["Match", "natural_match", "SourceMatcher", "MATCHED_KINDS", "words", "overlap"]
 
 _STOP = set("""the a an and or of to in on for with by at from as is are was were be been
 has have had that this these those it its his her their our we they he she will would
@@ -95,15 +95,15 @@ def natural_match(store, candidate: Candidate, record: Record) -> Match | None:
     return None
 
 
-class SourceMatcher:
-    """Matches candidates to the records that already cite the article's source."""
+MATCHED_KINDS = (Kind.STATEMENT, Kind.VISIT, Kind.AGREEMENT, Kind.FIGURE)
 
-    def __init__(self, store, source_id: int) -> None:
-        self.records: dict[Kind, list[Record]] = {}
-        for kind, ids in store.records_citing(source_id).items():
-            k = Kind(kind)
-            if k in (Kind.STATEMENT, Kind.VISIT, Kind.AGREEMENT, Kind.FIGURE):
-                self.records[k] = store.get_many(k, ids)
+
+class SourceMatcher:
+    """Matches candidates to the records that already cite the article's source
+    (``records``: those of :data:`MATCHED_KINDS`, by kind)."""
+
+    def __init__(self, records: dict[Kind, list[Record]]) -> None:
+        self.records = records
         self.used: set[tuple[Kind, int]] = set()
 
     def claim(self, match: Match) -> None:

@@ -11,26 +11,23 @@ creates it.
 
 from __future__ import annotations
 
-from briefing.domain import Agreement, Kind, Statement, Visit
+from briefing.domain import Agreement, Kind, Record, Statement, Visit
 from briefing.fold import fold_key
 from briefing.services.capture.candidates import Capture, EntityRef
 
 __all__ = ["EntityResolver", "linked_to_source"]
 
 
-def linked_to_source(store, source_id: int | None) -> set[tuple[str, int]]:
-    """(kind, id) of the people and organisations the records citing this source
-    name (or that cite it themselves)."""
-    if source_id is None:
-        return set()
+def linked_to_source(citing: dict[str, list[int]],
+                     records: dict[Kind, list[Record]]) -> set[tuple[str, int]]:
+    """(kind, id) of the people and organisations that cite a source themselves
+    (``citing``: ``store.records_citing``) or that the records citing it name
+    (``records``: those records, loaded)."""
     out: set[tuple[str, int]] = set()
-    for kind, ids in store.records_citing(source_id).items():
-        if kind in ("person", "organisation"):
-            out.update((kind, i) for i in ids)
-            continue
-        if kind not in ("statement", "visit", "agreement"):
-            continue
-        for rec in store.get_many(Kind(kind), ids):
+    for kind in ("person", "organisation"):
+        out.update((kind, i) for i in citing.get(kind, []))
+    for recs in records.values():
+        for rec in recs:
             match rec:
                 case Statement():
                     people = [rec.speaker_id]

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefing.domain import Agreement, Figure, Kind, Record, Visit
 from briefing.services.capture.candidates import Candidate, Capture, EntityRef
-from briefing.services.capture.duplicates import Match, SourceMatcher, natural_match
+from briefing.services.capture.duplicates import MATCHED_KINDS, Match, SourceMatcher, natural_match
 from briefing.services.capture.records import kind_of, problems, to_record
 from briefing.services.capture.resolving import EntityResolver, linked_to_source
 
@@ -106,7 +106,11 @@ def review(store, capture: Capture, *, people_map: dict[str, int | None] | None 
         out.source_id, out.source_reason = sid, "the same text"
     elif article.url and (sid := store.find_source(url=article.url)) is not None:
         out.source_id, out.source_reason = sid, "the same URL"
-    resolver = EntityResolver(store, capture, people_map, linked_to_source(store, out.source_id))
+    # the records already taken from this article, read once for both uses below
+    citing = store.records_citing(out.source_id) if out.source_id is not None else {}
+    cited = {Kind(k): store.get_many(Kind(k), ids) for k, ids in citing.items()
+             if Kind(k) in MATCHED_KINDS}
+    resolver = EntityResolver(store, capture, people_map, linked_to_source(citing, cited))
     out.resolver = resolver
     for items, kind, table in ((capture.people, "person", out.people),
                                (capture.organisations, "organisation", out.organisations)):
@@ -122,7 +126,7 @@ def review(store, capture: Capture, *, people_map: dict[str, int | None] | None 
         if (m := natural_match(store, c, r)) is not None:
             matches[i] = m
     if out.source_id is not None:
-        same = SourceMatcher(store, out.source_id)
+        same = SourceMatcher(cited)
         for m in matches.values():
             same.claim(m)
         rest = [i for i in range(len(candidates)) if i not in matches]
