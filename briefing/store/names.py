@@ -13,8 +13,6 @@ from briefing.store import links
 
 
 class NamesMixin:
-    _country_index: CountryIndex | None = None
-
     # --- countries ------------------------------------------------------------------------
     def _after_open(self) -> None:
         super()._after_open()
@@ -45,15 +43,13 @@ class NamesMixin:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (digest,),
             )
-        self._country_index = None
         self._notify(Change("country", (), "update"))
         return True
 
     @property
     def country_index(self) -> CountryIndex:
-        if self._country_index is None:
-            self._country_index = country_index()  # built once per process
-        return self._country_index
+        """The shipped country list's index (built once per process, shared by stores)."""
+        return country_index()
 
     def countries(self, *, include_former: bool = True) -> list[Country]:
         return [c for c in self.country_index.countries if include_former or not c.former]
