@@ -76,7 +76,7 @@ def accept(store, capture: Capture, chosen: Iterable[Candidate], *,
     chosen_ids = {id(c) for c in chosen}
     with store.transaction():
         checked = review(store, capture, people_map=people_map)
-        writer = _Writer(store, capture, checked, people_map)
+        writer = _Writer(store, capture, checked)
         for verdict in checked.verdicts:
             c = verdict.candidate
             if id(c) not in chosen_ids:
@@ -91,12 +91,11 @@ def accept(store, capture: Capture, chosen: Iterable[Candidate], *,
 
 
 class _Writer:
-    def __init__(self, store, capture: Capture, checked: Review,
-                 people_map: dict[str, int | None] | None) -> None:
+    def __init__(self, store, capture: Capture, checked: Review) -> None:
         self.store = store
         self.capture = capture
-        self.resolver = checked.resolver or EntityResolver(store, capture, people_map)
-        self.proposed = {p.key: p for p in [*capture.people, *capture.organisations]}
+        self.resolver: EntityResolver = checked.resolver  # knows people_map and the namesakes
+        self.proposed = self.resolver.proposed
         self.created: dict[tuple[str, str], int] = {}
         self.result = AcceptResult(source_id=checked.source_id)
 
