@@ -25,6 +25,12 @@ APPLICATION_ID = 0x42524946  # "BRIF": marks a file as a Briefing store
 BUSY_TIMEOUT_MS = 4000
 
 
+def is_locked(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused because another connection holds a lock."""
+    msg = str(exc)
+    return "locked" in msg or "busy" in msg
+
+
 def locked(path: Path) -> StoreLockedError:
     return StoreLockedError(f"{path} is locked by another program; close it there and try again")
 
@@ -105,7 +111,7 @@ def inspect_existing(path: Path) -> dict:
         conn.execute("PRAGMA quick_check(1)").fetchone() if st.st_size < 64 * 2**20 else None
     except sqlite3.OperationalError as exc:
         msg = str(exc)
-        if "locked" in msg or "busy" in msg:
+        if is_locked(exc):
             raise locked(path) from None
         if "unable to open" in msg and not writable:
             raise StoreOpenError(f"{path} cannot be opened read-only: {msg}") from None
@@ -166,9 +172,8 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
                 conn.execute("PRAGMA journal_mode = DELETE")
         return conn
     except sqlite3.OperationalError as exc:
-        msg = str(exc)
-        if "locked" in msg or "busy" in msg:
+        if is_locked(exc):
             raise locked(path) from None
-        raise StoreOpenError(f"{path} cannot be opened: {msg}") from None
+        raise StoreOpenError(f"{path} cannot be opened: {exc}") from None
     except sqlite3.DatabaseError as exc:
         raise StoreCorruptError(f"{path} is damaged and cannot be read ({exc})") from None

@@ -70,7 +70,7 @@ class StoreBase:
                 store._after_open()
             except sqlite3.OperationalError as exc:
                 conn.close()
-                if "locked" in str(exc) or "busy" in str(exc):
+                if connection.is_locked(exc):
                     raise connection.locked(path) from None
                 raise StoreError(f"{path} cannot be prepared: {exc}") from None
             except Exception:
@@ -136,7 +136,7 @@ class StoreBase:
                 try:
                     self.conn.execute("BEGIN IMMEDIATE")
                 except sqlite3.OperationalError as exc:
-                    if "locked" in str(exc) or "busy" in str(exc):
+                    if connection.is_locked(exc):
                         raise StoreLockedError(
                             "the store is busy with another writer; try again in a moment"
                         ) from None
