@@ -21,17 +21,16 @@ def is_default_location(args) -> bool:
     return not getattr(args, "db", None) and not os.environ.get(paths.ENV_DB, "").strip()
 
 
-def open_store(args, *, readonly: bool = False, demo_if_new: bool | None = None) -> Store:
+def open_store(args, *, readonly: bool = False) -> Store:
     """Open the store for a command.  A store that does not exist yet is created: with
-    the demo data when it is the default store in the user's data folder (first run)
-    or when ``demo_if_new`` says so, empty otherwise."""
+    the demo data when it is the default store in the user's data folder (first run),
+    empty otherwise."""
     from briefing.services.demo import ensure_store
 
     path = store_path(args)
     if readonly and path.exists():
         return Store.open(path, readonly=True)
-    demo = is_default_location(args) if demo_if_new is None else demo_if_new
-    return ensure_store(path, demo=demo)
+    return ensure_store(path, demo=is_default_location(args))
 
 
 def print_json(value) -> None:
