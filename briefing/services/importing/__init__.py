@@ -107,9 +107,6 @@ def import_files(store: Store, paths, kind: Kind | str | None = None, *, dry_run
                 continue
             seen.add(plan.key)
             job.plans.append((line, plan))
-    for job in jobs:
-        if job.report.errors:
-            job.report.rejected_lines = {line for line, _, _ in job.bad_rows}
     _mark_used(jobs)
     _count(jobs, resolver)
     if dry_run or (report.errors and not skip_invalid):

@@ -30,11 +30,6 @@ class FileReport:
     created: dict[str, int] = field(default_factory=dict)  # people/organisations/sources made
     errors: list[RowError] = field(default_factory=list)
     rejects_path: str | None = None
-    rejected_lines: set[int] = field(default_factory=set)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass
