@@ -83,6 +83,19 @@ def test_figures_with_values_qualifiers_and_countries(seed):
     assert (companies.from_country, companies.to_country) == ("RS", "KZ")
 
 
+def test_figure_headlines_show_the_value_as_every_other_list_does(seed):
+    from briefing.services.capture.candidates import FigureCandidate
+    from briefing.services.capture.labels import headline
+
+    assert sorted(headline(f) for f in seed.figures) == [
+        "Kazakhstan’s export to Serbia · as much as 80%",
+        "Serbian companies working in Kazakhstan · 60 companies",
+        "trade turnover · more than 7%"]
+    big = FigureCandidate(start=0, end=1, sentence="", rule="count", metric="exports",
+                          value=1234567.5, unit="USD", qualifier="about")
+    assert headline(big) == "exports · about 1,234,567.5 USD"  # not "1.23457e+06 USD"
+
+
 def test_agreements_with_parties_sector_and_status(seed):
     kaz = [a for a in seed.agreements if any("Kaztechnology" in p.name for p in a.parties)]
     assert len(kaz) == 1

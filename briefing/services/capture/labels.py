@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefing.domain import Figure
 from briefing.services.capture.candidates import Candidate, EntityRef
+from briefing.services.record_labels import figure_value
 
-__all__ = ["headline", "details", "said", "ref_name", "KIND_TITLES", "value_text"]
+__all__ = ["headline", "details", "said", "ref_name", "KIND_TITLES"]
 
 KIND_TITLES = {"statement": "Statements", "agreement": "Agreements", "visit": "Visits",
                "figure": "Figures"}
@@ -33,13 +35,6 @@ def ref_name(ref: EntityRef | None, *, mark_new: bool = True, is_new: IsNew | No
     return ref.name + (" (new)" if new else "")
 
 
-def value_text(value: float | None, unit: str) -> str:
-    if value is None:
-        return "?"
-    number = f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10_000 else f"{value:g}"
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
-
-
 def headline(c: Candidate, *, mark_new: bool = True, is_new: IsNew | None = None) -> str:
     """One line saying what the candidate is."""
     date = c.date.display() if c.date else ""
@@ -55,9 +50,9 @@ def headline(c: Candidate, *, mark_new: bool = True, is_new: IsNew | None = None
         if c.place and c.host_country:
             trip += f" ({c.host_country})"
         return " · ".join(x for x in (trip, c.visit_kind, date) if x)
-    if c.KIND == "figure":
-        return " · ".join(x for x in (c.metric, f"{c.qualifier} {value_text(c.value, c.unit)}".strip(),
-                                      date) if x)
+    if c.KIND == "figure":  # the value as every other list shows a figure's
+        value = figure_value(Figure(value=c.value, unit=c.unit, qualifier=c.qualifier))
+        return " · ".join(x for x in (c.metric, value, date) if x)
     return c.KIND
 
 
