@@ -31,7 +31,6 @@ import uuid as uuidlib
 from collections.abc import Callable
 
 from briefing.domain import Change, Kind, Record
-from briefing.fold import fold_key
 from briefing.store import links, search_index
 from briefing.store.errors import StoreError, ValidationError
 from briefing.store.specs import SPECS, insert_row, insert_sql
@@ -65,8 +64,7 @@ class BulkLoader:
         self._pending: dict[Kind, list[Record]] = {k: [] for k in LOAD_ORDER}
         self._npending = 0
         self._next_id: dict[Kind, int] = {}
-        self._topics: dict[str, int] = {}  # folded name -> id
-        self._topic_names: dict[str, int] = {}  # name as given -> id
+        self._topic_names: dict[str, int | None] = {}  # name as given -> id
         self._analyzed: set[Kind] = set()
         self._tx = None
         self.conn = None
@@ -83,7 +81,6 @@ class BulkLoader:
         for kind in LOAD_ORDER:
             table = SPECS[kind].table
             self._next_id[kind] = c.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-        self._topics = {r[1]: r[0] for r in c.execute("SELECT id, folded FROM topics ORDER BY id DESC")}
         return self
 
     def __exit__(self, exc_type, exc, tb) -> bool:
@@ -182,22 +179,11 @@ class BulkLoader:
         self._time(f"write {kind.plural}", t0)
 
     def _topic_id(self, name: str) -> int | None:
-        """The topic's id (folded match), created if new; cached by the name as given."""
-        tid = self._topic_names.get(name)
-        if tid is not None or not name:
-            return tid
-        clean = " ".join(name.split())
-        if not clean:
-            return None
-        key = fold_key(clean)
-        tid = self._topics.get(key)
-        if tid is None:
-            tid = self.conn.execute(
-                "INSERT INTO topics (name, folded) VALUES (?, ?)", (clean, key)
-            ).lastrowid
-            self._topics[key] = tid
-        self._topic_names[name] = tid
-        return tid
+        """The topic's id (:func:`links.topic_id`: folded match, created if new), cached
+        by the name as given."""
+        if name not in self._topic_names:
+            self._topic_names[name] = links.topic_id(self.conn, name)
+        return self._topic_names[name]
 
     def _write_links(self, kind: Kind, recs: list[Record]) -> None:
         """The rows hanging off the records (built by :mod:`links`, as single writes
