@@ -34,7 +34,6 @@ from briefing.domain import Change, Kind, Record
 from briefing.store import links, search_index
 from briefing.store.errors import StoreError, ValidationError
 from briefing.store.specs import SPECS, insert_row, insert_sql
-from briefing.validation import problems
 
 # Kinds in the order their rows must reach the database (a kind only refers to
 # kinds before it).
@@ -115,9 +114,7 @@ class BulkLoader:
         if self._tx is None:
             raise StoreError("BulkLoader.add is used inside 'with BulkLoader(store) as bulk:'")
         if self.validate:
-            found = problems(record)
-            if found:
-                raise ValidationError([f"{record.kind.value}: {p}" for p in found])
+            self.store._validate(record)  # as Store.add does
         kind = record.kind
         if record.id is None:
             record.id = self._next_id[kind]
