@@ -18,7 +18,7 @@ from briefing.cli.context import open_store, print_json
 from briefing.services.capture import (
     Gazetteer, accept, capture_file, capture_text, review,
 )
-from briefing.services.capture.labels import KIND_TITLES, details, headline
+from briefing.services.capture.labels import KIND_TITLES, details, headline, label
 from briefing.services.capture.reading import MAX_BYTES
 
 _MARK = {"new": "new", "duplicate": "in store", "incomplete": "incomplete"}
@@ -157,5 +157,4 @@ def _print_result(result) -> None:
     if result.source_id is not None:
         print(f"  source #{result.source_id}" + (" (new)" if result.source_added else " (already there)"))
     for c, problems in result.skipped:
-        label = getattr(c, "text", "") or getattr(c, "title", "") or c.sentence
-        print(f"  skipped {c.KIND} '{label[:60]}': {'; '.join(problems)}")
+        print(f"  skipped {c.KIND} '{label(c, 60)}': {'; '.join(problems)}")

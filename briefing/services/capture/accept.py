@@ -27,6 +27,7 @@ from typing import Any
 from briefing.domain import Kind, Organisation, Person
 from briefing.services.capture.candidates import Candidate, Capture, EntityRef
 from briefing.services.capture.duplicates import natural_match
+from briefing.services.capture.labels import label
 from briefing.services.capture.records import kind_of, to_record
 from briefing.services.capture.resolving import EntityResolver
 from briefing.services.capture.reviewing import Review, review
@@ -63,9 +64,9 @@ class AcceptResult:
         return {
             "source_id": self.source_id, "source_added": self.source_added,
             "added": {k.value: ids for k, ids in self.added.items()},
-            "duplicates": [{"kind": k.value, "existing_id": rid, "text": _label(c)}
+            "duplicates": [{"kind": k.value, "existing_id": rid, "text": label(c)}
                            for c, k, rid in self.duplicates],
-            "skipped": [{"kind": c.KIND, "text": _label(c), "problems": p} for c, p in self.skipped],
+            "skipped": [{"kind": c.KIND, "text": label(c), "problems": p} for c, p in self.skipped],
             "summary": self.summary(),
         }
 
@@ -150,8 +151,3 @@ class _Writer:
         rid = self.store.add(record)
         self._added(kind, rid)
         self.result.records.append((candidate, kind, rid))
-
-
-def _label(c: Candidate) -> str:
-    text = getattr(c, "text", "") or getattr(c, "title", "") or getattr(c, "metric", "") or c.sentence
-    return text if len(text) <= 120 else text[:119] + "…"

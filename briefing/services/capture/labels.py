@@ -13,7 +13,7 @@ from briefing.domain import Figure
 from briefing.services.capture.candidates import Candidate, EntityRef
 from briefing.services.record_labels import figure_value
 
-__all__ = ["headline", "details", "said", "ref_name", "KIND_TITLES"]
+__all__ = ["headline", "details", "label", "said", "ref_name", "KIND_TITLES"]
 
 KIND_TITLES = {"statement": "Statements", "agreement": "Agreements", "visit": "Visits",
                "figure": "Figures"}
@@ -72,6 +72,13 @@ def details(c: Candidate, is_new: IsNew | None = None) -> str:
     if c.KIND == "figure" and (c.from_country or c.to_country):
         return f"from {c.from_country or '?'} to {c.to_country or '?'}"
     return ""
+
+
+def label(c: Candidate, limit: int = 120) -> str:
+    """Its own words, cut at ``limit``: a statement's text, an agreement's title, a
+    figure's metric, else the sentence it came from."""
+    text = getattr(c, "text", "") or getattr(c, "title", "") or getattr(c, "metric", "") or c.sentence
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def said(c: Candidate) -> str:
